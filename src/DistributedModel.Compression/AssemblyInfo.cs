@@ -1,0 +1,2 @@
+namespace DistributedModel.Compression;
+internal static class AssemblyMarker;

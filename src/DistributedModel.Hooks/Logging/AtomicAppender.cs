@@ -1,0 +1,78 @@
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace DistributedModel.Hooks.Logging;
+
+/// <summary>
+/// Appends whole lines to a file so that concurrent writers (several hook processes at once)
+/// never interleave: on Unix each line is one <c>write(2)</c> on an <c>O_APPEND</c> descriptor,
+/// which the kernel positions and writes atomically for regular files.
+/// </summary>
+public static partial class AtomicAppender
+{
+    /// <summary>Lines above this size are still written with one call, but POSIX only promises
+    /// atomicity in practice for reasonably small writes; our records stay far below it.</summary>
+    public const int RecommendedMaxLineBytes = 4096;
+
+    /// <summary>Appends <paramref name="line"/> plus a newline in a single write. Creates the directory if needed.</summary>
+    public static void AppendLine(string path, string line)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(line);
+        var bytes = new byte[Encoding.UTF8.GetByteCount(line) + 1];
+        Encoding.UTF8.GetBytes(line, bytes);
+        bytes[^1] = (byte)'\n';
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+
+        if (OperatingSystem.IsWindows())
+        {
+            // Windows: FILE_APPEND_DATA semantics via FileMode.Append.
+            using var fs = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.None);
+            fs.Write(bytes);
+            return;
+        }
+
+        AppendUnix(path, bytes);
+    }
+
+    private static unsafe void AppendUnix(string path, byte[] bytes)
+    {
+        const int O_WRONLY = 0x1, O_CREAT = 0x40, O_APPEND = 0x400, O_CLOEXEC = 0x80000;
+        int flags = O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC;
+        if (OperatingSystem.IsMacOS()) flags = 0x1 | 0x200 | 0x8 | 0x1000000; // O_WRONLY|O_CREAT|O_APPEND|O_CLOEXEC on Darwin
+        int fd = Open(path, flags, 0x1A4 /* 0644 */);
+        if (fd < 0) throw new IOException($"cannot open {path} for append (errno {Marshal.GetLastPInvokeError()})");
+        try
+        {
+            fixed (byte* p = bytes)
+            {
+                nint done = 0;
+                while (done < bytes.Length)
+                {
+                    nint n = Write(fd, p + done, (nint)(bytes.Length - done));
+                    if (n < 0)
+                    {
+                        int errno = Marshal.GetLastPInvokeError();
+                        if (errno == 4 /* EINTR */) continue;
+                        throw new IOException($"cannot append to {path} (errno {errno})");
+                    }
+                    done += n;
+                }
+            }
+        }
+        finally
+        {
+            _ = Close(fd);
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int Open(string path, int flags, int mode);
+
+    [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
+    private static unsafe partial nint Write(int fd, byte* buf, nint count);
+
+    [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
+    private static partial int Close(int fd);
+}

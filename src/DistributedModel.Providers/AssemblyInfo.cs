@@ -1,0 +1,2 @@
+namespace DistributedModel.Providers;
+internal static class AssemblyMarker;

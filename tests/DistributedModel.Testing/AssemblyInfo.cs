@@ -1,0 +1,2 @@
+namespace DistributedModel.Testing;
+internal static class AssemblyMarker;
