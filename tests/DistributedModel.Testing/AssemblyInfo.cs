@@ -1,2 +1,0 @@
-namespace DistributedModel.Testing;
-internal static class AssemblyMarker;
