@@ -1,0 +1,50 @@
+using DistributedModel.Testing.Providers;
+
+namespace DistributedModel.Providers.Tests.Resilience;
+
+public sealed class CircuitBreakerTests : ProviderTestBase
+{
+    [Fact]
+    public async Task Circuit_opens_after_repeated_failures_and_further_calls_fail_fast_without_a_request()
+    {
+        await using var gemini = await FakeGemini.StartAsync();
+        gemini.FailAlways(FakeFault.ServerError());
+        using var host = Host(gemini: gemini, dmJson: """
+            {"providers":{"gemini":{"maxRetries":0,
+              "circuitBreaker":{"failureRatio":0.5,"minimumThroughput":3,"samplingSeconds":30,"breakSeconds":30}}}}
+            """);
+        var request = new LaneRequest("summarize", "", "x") { Provider = "gemini" };
+
+        for (var i = 0; i < 3; i++)
+            (await FluentActions.Awaiting(() => host.Lanes.CompleteAsync(request)).Should().ThrowAsync<ProviderException>())
+                .Which.ErrorClass.Should().Be("server_error");
+        gemini.RequestCount.Should().Be(3);
+
+        var ex = (await FluentActions.Awaiting(() => host.Lanes.CompleteAsync(request)).Should().ThrowAsync<ProviderException>()).Which;
+
+        ex.ErrorClass.Should().Be("circuit_open");
+        ex.Message.Should().Contain("circuit open");
+        gemini.RequestCount.Should().Be(3, "an open circuit sends nothing");
+        host.LedgerLines().Last().Error.Should().Be("circuit_open");
+    }
+
+    [Fact]
+    public async Task Open_circuit_makes_the_lane_fall_back_at_once()
+    {
+        await using var gemini = await FakeGemini.StartAsync();
+        await using var deepseek = await FakeDeepSeek.StartAsync();
+        gemini.FailAlways(FakeFault.Overloaded());
+        using var host = Host(gemini: gemini, deepseek: deepseek, dmJson: """
+            {"providers":{"gemini":{"maxRetries":1,"retryBaseDelayMs":10,
+              "circuitBreaker":{"failureRatio":0.5,"minimumThroughput":2,"samplingSeconds":30,"breakSeconds":30}}}}
+            """);
+
+        await host.Lanes.CompleteAsync(new LaneRequest("summarize", "", "1"));
+        var before = gemini.RequestCount;
+        var r = await host.Lanes.CompleteAsync(new LaneRequest("summarize", "", "2"));
+
+        r.Provider.Should().Be("deepseek");
+        gemini.RequestCount.Should().Be(before);
+        host.LedgerLines().Where(l => l.Provider == "gemini").Last().Error.Should().Be("circuit_open");
+    }
+}

@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using DistributedModel.Testing.Providers;
+
+namespace DistributedModel.Providers.Tests.Resilience;
+
+public sealed class RetryTests : ProviderTestBase
+{
+    private const string ThreeRetries = """{"providers":{"gemini":{"maxRetries":3,"retryBaseDelayMs":10},"deepseek":{"maxRetries":3,"retryBaseDelayMs":10},"openai":{"maxRetries":3,"retryBaseDelayMs":10}}}""";
+
+    [Fact]
+    public async Task Retries_429_500_and_503_then_succeeds_and_counts_every_attempt()
+    {
+        await using var gemini = await FakeGemini.StartAsync();
+        gemini.Reply("finally").Enqueue(FakeFault.RateLimited(), FakeFault.ServerError(), FakeFault.Overloaded());
+        using var host = Host(gemini: gemini, dmJson: ThreeRetries);
+
+        var r = await host.Lanes.CompleteAsync(new LaneRequest("summarize", "", "x"));
+
+        r.Text.Should().Be("finally");
+        r.Attempts.Should().Be(4);
+        gemini.RequestCount.Should().Be(4);
+        host.LedgerLines().Single().Attempts.Should().Be(4);
+    }
+
+    [Fact]
+    public async Task Retry_After_header_is_honoured()
+    {
+        await using var deepseek = await FakeDeepSeek.StartAsync();
+        deepseek.Enqueue(FakeFault.RateLimited(retryAfter: "1"));
+        using var host = Host(deepseek: deepseek, dmJson: ThreeRetries);
+
+        var sw = Stopwatch.StartNew();
+        var r = await host.Lanes.CompleteAsync(new LaneRequest("scaffold", "", "x"));
+
+        r.Attempts.Should().Be(2);
+        sw.Elapsed.Should().BeGreaterThan(TimeSpan.FromMilliseconds(950), "the 10 ms back-off must yield to Retry-After: 1");
+    }
+
+    [Fact]
+    public async Task Gemini_body_retryDelay_is_honoured()
+    {
+        await using var gemini = await FakeGemini.StartAsync();
+        gemini.Enqueue(FakeFault.GeminiRetryDelay("0.6s"));
+        using var host = Host(gemini: gemini, dmJson: ThreeRetries);
+
+        var sw = Stopwatch.StartNew();
+        var r = await host.Lanes.CompleteAsync(new LaneRequest("summarize", "", "x"));
+
+        r.Attempts.Should().Be(2);
+        sw.Elapsed.Should().BeGreaterThan(TimeSpan.FromMilliseconds(550));
+    }
+
+    [Fact]
+    public async Task Retry_hint_longer_than_the_accepted_wait_is_not_waited_for_and_the_lane_falls_back()
+    {
+        await using var gemini = await FakeGemini.StartAsync();
+        await using var deepseek = await FakeDeepSeek.StartAsync();
+        gemini.FailAlways(FakeFault.GeminiRetryDelay("45.8s"));
+        using var host = Host(gemini: gemini, deepseek: deepseek,
+            dmJson: """{"providers":{"gemini":{"maxRetries":3,"retryBaseDelayMs":10,"maxRetryAfterSeconds":2}}}""");
+
+        var sw = Stopwatch.StartNew();
+        var r = await host.Lanes.CompleteAsync(new LaneRequest("summarize", "", "x"));
+
+        sw.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
+        gemini.RequestCount.Should().Be(1);
+        r.Provider.Should().Be("deepseek");
+        host.LedgerLines()[0].Detail.Should().Contain("asked to wait 45.8s");
+    }
+
+    [Theory]
+    [InlineData("gemini-per-day-quota", "quota_exhausted")]
+    [InlineData("openai-insufficient-quota", "quota_exhausted")]
+    [InlineData("deepseek-402", "insufficient_balance")]
+    [InlineData("context-too-long", "context_too_long")]
+    [InlineData("bad-request", "bad_request")]
+    [InlineData("unauthorized", "auth")]
+    public async Task Non_retryable_errors_are_sent_once_and_reported(string fault, string expectedClass)
+    {
+        await using var gemini = await FakeGemini.StartAsync();
+        await using var deepseek = await FakeDeepSeek.StartAsync();
+        await using var openai = await FakeOpenAI.StartAsync();
+        var (fake, provider, f) = fault switch
+        {
+            "gemini-per-day-quota" => ((FakeProviderServer)gemini, "gemini", FakeFault.GeminiRetryDelay("1s", perDayQuota: true)),
+            "openai-insufficient-quota" => (openai, "openai", FakeFault.InsufficientQuota()),
+            "deepseek-402" => (deepseek, "deepseek", FakeFault.InsufficientBalance()),
+            "context-too-long" => (openai, "openai", FakeFault.ContextTooLong()),
+            "bad-request" => (deepseek, "deepseek", FakeFault.HttpStatus(400, "invalid_request_error", "Invalid parameter: messages")),
+            _ => (gemini, "gemini", FakeFault.HttpStatus(401, "UNAUTHENTICATED", "API key not valid")),
+        };
+        fake.FailAlways(f);
+        using var host = Host(gemini: gemini, deepseek: deepseek, openai: openai, dmJson: ThreeRetries);
+
+        var act = () => host.Lanes.CompleteAsync(new LaneRequest("consult", "", "x") { Provider = provider });
+
+        var ex = (await act.Should().ThrowAsync<ProviderException>()).Which;
+        ex.ErrorClass.Should().Be(expectedClass);
+        ex.Provider.Should().Be(provider);
+        ex.Message.Should().Contain("not retried").And.Contain(provider);
+        fake.RequestCount.Should().Be(1);
+        var line = host.LedgerLines().Single();
+        line.Outcome.Should().Be("error");
+        line.Error.Should().Be(expectedClass);
+        line.Attempts.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Connection_abort_is_retried()
+    {
+        await using var openai = await FakeOpenAI.StartAsync();
+        openai.Reply("ok").Enqueue(FakeFault.ConnectionAbort());
+        using var host = Host(openai: openai, dmJson: ThreeRetries);
+
+        var r = await host.Lanes.CompleteAsync(new LaneRequest("consult", "", "x"));
+
+        r.Text.Should().Be("ok");
+        r.Attempts.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task Malformed_json_gives_a_clear_error_and_the_lane_falls_back()
+    {
+        await using var gemini = await FakeGemini.StartAsync();
+        await using var deepseek = await FakeDeepSeek.StartAsync();
+        gemini.FailAlways(FakeFault.MalformedJson());
+        deepseek.Reply("from deepseek");
+        using var host = Host(gemini: gemini, deepseek: deepseek);
+
+        var r = await host.Lanes.CompleteAsync(new LaneRequest("summarize", "", "x"));
+
+        r.Text.Should().Be("from deepseek");
+        r.FallbackFrom.Should().Be("gemini");
+        var first = host.LedgerLines()[0];
+        first.Error.Should().Be("malformed_response");
+        first.Detail.Should().Contain("not JSON");
+    }
+
+    [Fact]
+    public async Task Slow_first_byte_past_the_attempt_timeout_is_retried()
+    {
+        await using var ollama = await FakeOllama.StartAsync();
+        ollama.Reply("second try").Enqueue(FakeFault.SlowFirstByte(TimeSpan.FromSeconds(5)));
+        using var host = Host(ollama: ollama, dmJson: """
+            {"providers":{"ollama":{"maxRetries":1,"retryBaseDelayMs":10}},
+             "lanes":{"review":{"attemptTimeoutSeconds":0.4,"totalTimeoutSeconds":5}}}
+            """);
+
+        var sw = Stopwatch.StartNew();
+        var r = await host.Lanes.CompleteAsync(new LaneRequest("review", "", "x"));
+
+        r.Text.Should().Be("second try");
+        r.Attempts.Should().Be(2);
+        sw.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(3));
+    }
+
+    [Fact]
+    public async Task A_hanging_provider_cannot_hold_a_call_past_the_total_timeout()
+    {
+        await using var ollama = await FakeOllama.StartAsync();
+        ollama.Delay(TimeSpan.FromSeconds(30));
+        using var host = Host(ollama: ollama, dmJson: """
+            {"providers":{"ollama":{"maxRetries":5,"retryBaseDelayMs":10}},
+             "lanes":{"review":{"attemptTimeoutSeconds":0.5,"totalTimeoutSeconds":1.2}}}
+            """);
+
+        var sw = Stopwatch.StartNew();
+        var act = () => host.Lanes.CompleteAsync(new LaneRequest("review", "", "x"));
+
+        var ex = (await act.Should().ThrowAsync<ProviderException>()).Which;
+        sw.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2.5));
+        ex.ErrorClass.Should().Be("timeout");
+        ex.Message.Should().Contain("total 1.2s");
+    }
+}
