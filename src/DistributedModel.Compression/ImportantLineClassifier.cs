@@ -26,25 +26,57 @@ public static partial class ImportantLineClassifier
         return HasFileLineReference(line) || IsSummary(line);
     }
 
-    /// <summary>True when the line holds a <c>path.ext:line</c>, <c>path.ext(line,col)</c> or <c>File "x", line N</c> reference.</summary>
+    private static readonly SearchValues<string> SummaryWords = SearchValues.Create(
+    [
+        "pass", "skip", "pending", "test", "todo", "deselected", "packages", "build ", "total", "==", "error(s)", "warning(s)",
+    ], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True when the line holds a <c>name.ext:line[:col]</c>, <c>name.ext(line[,col])</c> or <c>File "x", line N</c> reference.</summary>
+    /// <remarks>A hand-written scan (no regex): it looks only at ':' or '(' followed by a digit, then checks the extension before it.</remarks>
     public static bool HasFileLineReference(string line)
     {
-        int colon = line.IndexOf(':'), paren = line.IndexOf('(');
-        bool lineWord = line.Contains(", line ", StringComparison.Ordinal) || line.Contains(":line ", StringComparison.Ordinal);
-        if (colon < 0 && paren < 0 && !lineWord) return false;
-        return FileLineRegex().IsMatch(line) || (lineWord && TracebackLineRegex().IsMatch(line));
+        var s = line.AsSpan();
+        int from = 0;
+        while (true)
+        {
+            int rel = s[from..].IndexOfAny(':', '(');
+            if (rel < 0) break;
+            int i = from + rel;
+            from = i + 1;
+            if (i + 1 >= s.Length || !char.IsAsciiDigit(s[i + 1])) continue;
+            if (!ExtensionBefore(s, i)) continue;
+            int k = i + 1;
+            while (k < s.Length && char.IsAsciiDigit(s[k])) k++;
+            if (s[i] == ':')
+            {
+                if (k < s.Length && s[k] == ':' && k + 1 < s.Length && char.IsAsciiDigit(s[k + 1]))
+                    for (k++; k < s.Length && char.IsAsciiDigit(s[k]); k++) { }
+                if (k == s.Length || !IsWordChar(s[k])) return true;
+            }
+            else
+            {
+                if (k < s.Length && s[k] == ',')
+                    for (k++; k < s.Length && char.IsAsciiDigit(s[k]); k++) { }
+                if (k < s.Length && s[k] == ')') return true;
+            }
+        }
+        return (line.Contains(", line ", StringComparison.Ordinal) || line.Contains(":line ", StringComparison.Ordinal))
+            && TracebackLineRegex().IsMatch(line);
     }
 
     /// <summary>Build/test summary lines: counts of passed/failed/errors, Build FAILED/succeeded, pytest banners.</summary>
-    public static bool IsSummary(string line) =>
-        line.AsSpan().IndexOfAnyInRange('0', '9') >= 0 || line.Contains("Build ", StringComparison.Ordinal)
-            ? SummaryRegex().IsMatch(line)
-            : false;
+    public static bool IsSummary(string line) => line.AsSpan().IndexOfAny(SummaryWords) >= 0 && SummaryRegex().IsMatch(line);
 
+    // "name.ext" right before index i: a word char, '.', a letter, then up to 7 letters/digits.
+    private static bool ExtensionBefore(ReadOnlySpan<char> s, int i)
+    {
+        int j = i - 1, len = 0;
+        while (j >= 0 && char.IsAsciiLetterOrDigit(s[j]) && len < 9) { j--; len++; }
+        if (len is 0 or > 8 || !char.IsAsciiLetter(s[j + 1])) return false;
+        return j >= 1 && s[j] == '.' && IsWordChar(s[j - 1]);
+    }
 
-    // Only presence matters, so match the distinctive tail "name.ext:12" / "name.ext(12,5)" — no leading path scan.
-    [GeneratedRegex(@"\w\.[A-Za-z][A-Za-z0-9]{0,7}(?::\d+(?::\d+)?\b|\(\d+(?:,\d+)?\))", RegexOptions.CultureInvariant)]
-    private static partial Regex FileLineRegex();
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 
     [GeneratedRegex(@"(?:File ""[^""]+"", line \d+|\S+:line \d+)", RegexOptions.CultureInvariant)]
     private static partial Regex TracebackLineRegex();
