@@ -20,8 +20,15 @@ public static class UserPromptSubmitHook
     public static HookResult Handle(HookInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        return Handle(input, WorkspacePaths.Resolve(input.Cwd));
+    }
+
+    /// <summary>Classifies the prompt with the rules of <paramref name="paths"/> (defaults + its dm.json).</summary>
+    public static HookResult Handle(HookInput input, WorkspacePaths paths)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(paths);
         var prompt = input.Prompt ?? throw new FailOpenException("missing-fields", "no prompt");
-        var paths = WorkspacePaths.Resolve(input.Cwd);
         var loaded = RoutingRulesLoader.Load(paths.ConfigFile);
         var router = new PromptRouter(loaded.Rules);
         var decision = router.Route(prompt);

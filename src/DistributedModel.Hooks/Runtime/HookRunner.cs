@@ -13,13 +13,17 @@ public static class HookRunner
     /// <summary>Decides what the hook does with its parsed stdin; throws <see cref="FailOpenException"/> to leave everything untouched.</summary>
     public delegate HookResult Handler(HookInput input);
 
+    /// <param name="resolvePaths">Workspace for a given <c>cwd</c> (null when stdin could not be parsed); default
+    /// <see cref="WorkspacePaths.Resolve"/>. The log line of a call that failed before the handler ran goes there.</param>
     /// <returns>The process exit code: always 0.</returns>
-    public static int Run(string eventName, Stream stdin, Stream stdout, Handler handler, Func<DateTimeOffset>? clock = null)
+    public static int Run(string eventName, Stream stdin, Stream stdout, Handler handler,
+        Func<DateTimeOffset>? clock = null, Func<string?, WorkspacePaths>? resolvePaths = null)
     {
         ArgumentNullException.ThrowIfNull(stdin);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(handler);
         clock ??= static () => DateTimeOffset.UtcNow;
+        resolvePaths ??= static cwd => WorkspacePaths.Resolve(cwd);
         var started = Stopwatch.GetTimestamp();
         long inBytes = 0;
         string? tool = null;
@@ -30,7 +34,7 @@ public static class HookRunner
             var bytes = HookStdin.ReadAll(stdin, out inBytes);
             var input = HookInput.Parse(bytes);
             tool = input.ToolName;
-            paths = WorkspacePaths.Resolve(input.Cwd);
+            paths = resolvePaths(input.Cwd);
             var result = handler(input);
             paths = result.Paths;
             if (result.Stdout is { Length: > 0 } json)
@@ -57,7 +61,7 @@ public static class HookRunner
 
         try
         {
-            paths ??= WorkspacePaths.Resolve();
+            paths ??= resolvePaths(null);
             HookLog.TryWrite(paths.HooksLog, record);
         }
         catch (Exception)

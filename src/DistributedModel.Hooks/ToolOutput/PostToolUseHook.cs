@@ -24,10 +24,17 @@ public static class PostToolUseHook
     public static HookResult Handle(HookInput input, DateTimeOffset now, CompressionOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(input);
+        return Handle(input, WorkspacePaths.Resolve(input.Cwd), now, options);
+    }
+
+    /// <summary>As <see cref="Handle(HookInput, DateTimeOffset, CompressionOptions?)"/> for an explicit workspace.</summary>
+    public static HookResult Handle(HookInput input, WorkspacePaths paths, DateTimeOffset now, CompressionOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(paths);
         var tool = input.ToolName;
         if (string.IsNullOrEmpty(tool)) throw new FailOpenException("missing-fields", "no tool_name");
         var response = input.ToolResponse ?? throw new FailOpenException("missing-fields", "no tool_response");
-        var paths = WorkspacePaths.Resolve(input.Cwd);
         var leaves = new LeafCompressor(new RawOutputStore(paths.RawDir), tool, now, options);
 
         bool isMcp = tool.StartsWith("mcp__", StringComparison.Ordinal);
