@@ -26,6 +26,16 @@ public sealed class NoisyBuildLog
 
     public int Bytes => Encoding.UTF8.GetByteCount(Text);
 
+    private static readonly (string File, string Message)[] ErrorTemplates =
+    [
+        ("Orders/OrderService.cs", "error CS0103: The name 'discount' does not exist in the current context"),
+        ("Billing/InvoiceMapper.cs", "error CS0029: Cannot implicitly convert type 'decimal' to 'int'"),
+        ("Api/CustomersController.cs", "error CS0246: The type or namespace name 'CustomerDto' could not be found (are you missing a using directive or an assembly reference?)"),
+        ("Shipping/RateTable.cs", "error CS1002: ; expected"),
+        ("Auth/TokenValidator.cs", "error CS0161: 'TokenValidator.Validate(string)': not all code paths return a value"),
+        ("Reports/Exporter.cs", "error CS7036: There is no argument given that corresponds to the required parameter 'format' of 'Exporter.Write(Stream, string)'"),
+    ];
+
     public static NoisyBuildLog Create(int targetBytes = 200 * 1024, int errors = 4)
     {
         var sb = new StringBuilder(targetBytes + 4096);
@@ -56,9 +66,10 @@ public sealed class NoisyBuildLog
                 sb.Append(inv, $"/src/Legacy/Old{line}.cs(10,3): warning CS0618: 'Foo.Bar()' is obsolete: 'use Baz' [/src/Legacy/Legacy.csproj]\n");
             if (errorAt.Contains(line))
             {
-                int n = errorLines.Count + 1;
-                var fileRef = $"/src/Orders/OrderService{n}.cs({100 + n * 7},{5 + n})";
-                var err = $"{fileRef}: error CS0103: The name 'discount{n}' does not exist in the current context [/src/Orders/Orders.csproj]";
+                int n = errorLines.Count;
+                var (file, message) = ErrorTemplates[n % ErrorTemplates.Length];
+                var fileRef = $"/src/{file}({100 + n * 7},{5 + n})";
+                var err = $"{fileRef}: {message} [/src/Shop/Shop.csproj]";
                 errorLines.Add(err);
                 refs.Add(fileRef);
                 sb.Append(err).Append('\n');
