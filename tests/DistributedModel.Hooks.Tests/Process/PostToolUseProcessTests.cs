@@ -73,6 +73,30 @@ public sealed class PostToolUseProcessTests : IDisposable
         SingleLogLine()["outcome"]!.GetValue<string>().Should().Be("passthrough");
     }
 
+    [Fact]
+    public async Task Mcp_tool_output_comes_back_as_updatedMCPToolOutput_with_its_own_shape()
+    {
+        var exe = await PublishedHooks.PostToolUseAsync();
+        var log = NoisyBuildLog.Create(80 * 1024);
+        var response = new JsonObject
+        {
+            ["content"] = new JsonArray(new JsonObject { ["type"] = "text", ["text"] = log.Text }),
+            ["isError"] = false,
+        };
+
+        var r = await PublishedHooks.RunAsync(exe, HookInputs.Tool(_dir.Path, "mcp__ci__job_log", new JsonObject { ["job"] = 1 }, response), _dir.Path);
+
+        r.ExitCode.Should().Be(0, r.ToString());
+        var specific = JsonNode.Parse(r.StdOut)!["hookSpecificOutput"]!.AsObject();
+        specific.Select(kv => kv.Key).Should().BeEquivalentTo(["hookEventName", "updatedMCPToolOutput"]);
+        var updated = specific["updatedMCPToolOutput"]!;
+        updated["isError"]!.GetValue<bool>().Should().BeFalse();
+        var text = updated["content"]![0]!["text"]!.GetValue<string>();
+        text.Length.Should().BeLessThan(log.Text.Length / 3);
+        foreach (var e in log.ErrorLines) text.Should().Contain(e);
+        SingleLogLine()["tool"]!.GetValue<string>().Should().Be("mcp__ci__job_log");
+    }
+
     public static TheoryData<string, string> FailOpenInputs() => new()
     {
         { "malformed-json", "{\"tool_name\":\"Bash\",\"tool_response\":{\"stdout\":\"abc" },
