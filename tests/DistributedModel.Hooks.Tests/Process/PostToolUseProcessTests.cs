@@ -153,7 +153,12 @@ public sealed class PostToolUseProcessTests : IDisposable
     public async Task A_50_MB_output_fails_open_quickly()
     {
         var exe = await PublishedHooks.PostToolUseAsync();
-        var huge = HookInputs.Bash(_dir.Path, new string('y', 50 * 1024 * 1024));
+        var head = Encoding.UTF8.GetBytes(HookInputs.Bash(_dir.Path, "STDOUT"));
+        int at = head.AsSpan().IndexOf("STDOUT"u8);
+        var huge = new byte[head.Length - 6 + 50 * 1024 * 1024];
+        head.AsSpan(0, at).CopyTo(huge);
+        huge.AsSpan(at, 50 * 1024 * 1024).Fill((byte)'y');
+        head.AsSpan(at + 6).CopyTo(huge.AsSpan(at + 50 * 1024 * 1024));
 
         var r = await PublishedHooks.RunAsync(exe, huge, _dir.Path);
 
