@@ -36,12 +36,14 @@ public static class PostToolUseHook
         if (string.IsNullOrEmpty(tool)) throw new FailOpenException("missing-fields", "no tool_name");
         var response = input.ToolResponse ?? throw new FailOpenException("missing-fields", "no tool_response");
         var leaves = new LeafCompressor(new RawOutputStore(paths.RawDir), tool, now, options);
+        if (ReadsTheRawStore(input.ToolInput))
+            return new HookResult("passthrough", tool, 0, 0, null, paths) { Detail = "raw-store" };
 
         bool isMcp = tool.StartsWith("mcp__", StringComparison.Ordinal);
         var rewrite = tool switch
         {
             "Bash" => BashResponseRewriter.Rewrite(response, leaves),
-            "Read" => ReadResponseRewriter.Rewrite(response, leaves),
+            "Read" => ReadResponseRewriter.Rewrite(response, leaves, input.ToolInput),
             "Grep" => GrepResponseRewriter.Rewrite(response, leaves),
             _ when isMcp => McpResponseRewriter.Rewrite(response, leaves),
             _ => throw new FailOpenException("unknown-tool", SafeName(tool)),
@@ -72,6 +74,17 @@ public static class PostToolUseHook
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             output.WriteTo(writer);
         return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// True when the tool call looks at the raw store (<c>Read .claude/dm/raw/…</c>, <c>sed -n … .claude/dm/raw/…</c>):
+    /// the model is following an elision marker to see the full output, so compressing it again would lock it out.
+    /// </summary>
+    public static bool ReadsTheRawStore(JsonNode? toolInput)
+    {
+        if (toolInput is null) return false;
+        var text = toolInput.ToJsonString();
+        return text.Contains(".claude/dm/raw", StringComparison.Ordinal) || text.Contains(@".claude\\dm\\raw", StringComparison.Ordinal);
     }
 
     private static string SafeName(string tool) => tool.Length <= 64 ? tool : tool[..64];

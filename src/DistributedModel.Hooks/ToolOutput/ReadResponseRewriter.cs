@@ -10,9 +10,15 @@ namespace DistributedModel.Hooks.ToolOutput;
 /// </summary>
 public static class ReadResponseRewriter
 {
-    public static ToolRewrite Rewrite(JsonNode response, LeafCompressor leaves)
+    /// <summary>A Read with a <c>limit</c> up to this many lines is a deliberate look at a range: it stays whole.</summary>
+    public const int DeliberateRangeMaxLines = 400;
+
+    /// <param name="toolInput">The Read call's input (<c>file_path</c>, <c>offset</c>, <c>limit</c>).</param>
+    public static ToolRewrite Rewrite(JsonNode response, LeafCompressor leaves, JsonNode? toolInput = null)
     {
         ArgumentNullException.ThrowIfNull(leaves);
+        if (toolInput?["limit"] is JsonValue lv && lv.TryGetValue<int>(out var limit) && limit <= DeliberateRangeMaxLines)
+            return ToolRewrite.Unchanged("ranged-read");
         if (response is not JsonObject obj) throw new FailOpenException("unexpected-shape", "Read tool_response is not an object");
         if (obj["type"] is JsonValue t && t.TryGetValue<string>(out var type) && type != "text") return ToolRewrite.Unchanged(type);
         if (obj["file"] is not JsonObject file || file["content"] is not JsonValue c || !c.TryGetValue<string>(out var content))

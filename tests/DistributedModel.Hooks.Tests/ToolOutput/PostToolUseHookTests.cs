@@ -101,5 +101,27 @@ public sealed class PostToolUseHookTests : IDisposable
         second.Stdout.Should().BeNull("a second pass (e.g. two hooks configured) must not shrink it further or lose lines");
     }
 
+    [Theory]
+    [InlineData("Read", "file_path", "{raw}/20261123T070000.123Z-Bash-3f2a9c1d0b7e.txt")]
+    [InlineData("Bash", "command", "sed -n '2000,2400p' .claude/dm/raw/20261123T070000.123Z-Bash-3f2a9c1d0b7e.txt")]
+    [InlineData("Grep", "path", ".claude/dm/raw")]
+    public void Following_an_elision_marker_into_the_raw_store_is_never_compressed_again(string tool, string key, string value)
+    {
+        var log = NoisyBuildLog.Create(60 * 1024).Text;
+        JsonNode response = tool switch
+        {
+            "Read" => HookInputs.Parse(HookInputs.Read(_dir.Path, "x.log", log)).ToolResponse!,
+            "Bash" => new JsonObject { ["stdout"] = log, ["stderr"] = "", ["interrupted"] = false, ["isImage"] = false },
+            _ => new JsonObject { ["mode"] = "content", ["content"] = log },
+        };
+        var input = new JsonObject { [key] = value.Replace("{raw}", Paths.RawDir, StringComparison.Ordinal) };
+
+        var result = Handle(HookInputs.Tool(_dir.Path, tool, input, response.DeepClone()));
+
+        result.Outcome.Should().Be("passthrough");
+        result.Detail.Should().Be("raw-store");
+        result.Stdout.Should().BeNull();
+    }
+
     public void Dispose() => _dir.Dispose();
 }

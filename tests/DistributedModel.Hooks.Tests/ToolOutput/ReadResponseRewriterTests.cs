@@ -53,5 +53,17 @@ public sealed class ReadResponseRewriterTests : IDisposable
         ReadResponseRewriter.Rewrite(response, Leaves()).Updated.Should().BeNull();
     }
 
+    [Fact]
+    public void A_small_deliberate_range_of_a_log_stays_whole_but_a_large_chunk_is_compressed()
+    {
+        var log = NoisyBuildLog.Create(120 * 1024);
+        JsonObject Response() => (JsonObject)HookInputs.Parse(HookInputs.Read(_dir.Path, _dir.Combine("build.log"), log.Text)).ToolResponse!;
+
+        ReadResponseRewriter.Rewrite(Response(), Leaves(), new JsonObject { ["file_path"] = "build.log", ["offset"] = 100, ["limit"] = 200 })
+            .Detail.Should().Be("ranged-read");
+        ReadResponseRewriter.Rewrite(Response(), Leaves(), new JsonObject { ["file_path"] = "build.log", ["offset"] = 1, ["limit"] = 2000 })
+            .Updated.Should().NotBeNull();
+    }
+
     public void Dispose() => _dir.Dispose();
 }
