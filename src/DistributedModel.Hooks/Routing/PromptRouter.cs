@@ -15,11 +15,13 @@ public sealed class PromptRouter
     private const int DefaultMaxContextBytes = 600;
 
     private readonly List<CompiledLane> _lanes = [];
+    private readonly List<Regex> _skipIf;
     private readonly List<string> _problems = [];
 
     public PromptRouter(RoutingRules rules)
     {
         Rules = rules ?? throw new ArgumentNullException(nameof(rules));
+        _skipIf = Compile("skipIf", rules.SkipIf);
         foreach (var lane in rules.Lanes ?? [])
         {
             if (lane.Enabled == false || string.IsNullOrWhiteSpace(lane.Lane) || string.IsNullOrWhiteSpace(lane.Guidance)) continue;
@@ -38,6 +40,7 @@ public sealed class PromptRouter
     {
         ArgumentNullException.ThrowIfNull(prompt);
         if (Rules.Enabled == false || prompt.Trim().Length < (Rules.MinPromptChars ?? 0)) return new RoutingDecision([], null);
+        if (_skipIf.Any(r => SafeIsMatch(r, prompt))) return new RoutingDecision([], null);
         var matched = _lanes.Where(l => Matches(l, prompt)).ToList();
         if (matched.Count == 0) return new RoutingDecision([], null);
 

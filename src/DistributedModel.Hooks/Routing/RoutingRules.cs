@@ -20,6 +20,9 @@ public sealed record RoutingRules
     /// <summary>First line of the injected text.</summary>
     [JsonPropertyName("header")] public string? Header { get; init; }
 
+    /// <summary>Regexes that suppress every hint (e.g. the prompt already names a Distributed Model tool).</summary>
+    [JsonPropertyName("skipIf")] public IReadOnlyList<string>? SkipIf { get; init; }
+
     /// <summary>true: <see cref="Lanes"/> replace the defaults instead of being merged into them by name.</summary>
     [JsonPropertyName("replaceDefaults")] public bool? ReplaceDefaults { get; init; }
 

@@ -67,6 +67,7 @@ public static class RoutingRulesLoader
             MaxContextBytes = overrides.MaxContextBytes ?? defaults.MaxContextBytes,
             MinPromptChars = overrides.MinPromptChars ?? defaults.MinPromptChars,
             Header = overrides.Header ?? defaults.Header,
+            SkipIf = overrides.SkipIf ?? defaults.SkipIf,
             Lanes = lanes,
         };
     }

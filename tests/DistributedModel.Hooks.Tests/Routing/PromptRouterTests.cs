@@ -34,6 +34,7 @@ public sealed class PromptRouterTests
     [InlineData("yes")]
     [InlineData("continue")]
     [InlineData("Summarize your changes in the commit message")]
+    [InlineData("Summarize the CI logs with mcp__distributed-model__summarize")]
     [InlineData("")]
     public void Neutral_prompts_get_nothing(string prompt)
     {
