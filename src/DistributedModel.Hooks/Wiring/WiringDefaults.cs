@@ -20,4 +20,24 @@ public static class WiringDefaults
 
     /// <summary>Hook command as written into settings.json (quoted so paths with spaces work).</summary>
     public static string HookCommand(string exeName) => $"\"$CLAUDE_PROJECT_DIR\"/{HookDir}/{exeName}";
+
+    /// <summary>File name of the PostToolUse hook executable inside <see cref="HookDir"/>.</summary>
+    public const string PostToolUseExe = "PostToolUse";
+
+    /// <summary>File name of the UserPromptSubmit hook executable inside <see cref="HookDir"/>.</summary>
+    public const string UserPromptSubmitExe = "UserPromptSubmit";
+
+    /// <summary>Repo-relative directory of the framework-dependent MCP server (a subfolder of <see cref="HookDir"/>).</summary>
+    public const string McpDir = HookDir + "/mcp";
+
+    /// <summary>File name of the MCP server executable (apphost) inside <see cref="McpDir"/>.</summary>
+    public const string McpExe = "dm-mcp";
+
+    /// <summary>
+    /// The value of <c>mcpServers["distributed-model"]</c> in a repository's <c>.mcp.json</c>, as compact JSON text.
+    /// The single place that decides how Claude Code starts our server; <c>dm install</c>, the committed
+    /// <c>.mcp.json</c> and the tests use it. Claude Code starts project MCP servers in the project directory,
+    /// so a repo-relative command works.
+    /// </summary>
+    public static string McpServerEntryJson() => "{\"command\":\"" + McpDir + "/" + McpExe + "\"}";
 }
