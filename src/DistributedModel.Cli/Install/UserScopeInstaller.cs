@@ -87,9 +87,11 @@ public sealed class UserScopeInstaller(CliEnvironment env)
         claudeJson.Apply(o => McpWiring.Remove(o, JsonEdit.Parse(claudeBefore, user.ClaudeJson)));
         foreach (var (edit, before) in new[] { (settings, settingsBefore), (claudeJson, claudeBefore) })
         {
-            var backup = edit.Changed ? UserLayout.BackupPath(edit.Path, now) : null;
+            // A file promote created needs no backup: it goes away again.
+            var backup = edit.Changed && before is not { Existed: false } ? UserLayout.BackupPath(edit.Path, now) : null;
             bool wrote = edit.Save(before, backup);
-            await env.Out.WriteLineAsync(wrote ? $"{edit.Path}: our entries removed (backup: {backup})" : $"{edit.Path}: none of our entries found");
+            await env.Out.WriteLineAsync(!wrote ? $"{edit.Path}: none of our entries found"
+                : $"{edit.Path}: our entries removed" + (backup is not null ? $" (backup: {backup})" : ""));
         }
         if (BinaryInstaller.IsOurs(user.BinDir))
         {
