@@ -63,6 +63,7 @@ public sealed class SyntheticLogs(string repo)
     public static void WritePassingWeek(string repo, DateTimeOffset now)
     {
         var logs = new SyntheticLogs(repo);
+        logs.Hook(now.AddDays(-8), "PostToolUse", 100, 100, 1, "passthrough"); // the first day of use: the window has run 8 days
         for (int d = 7; d >= 1; d--)
         {
             var day = now.AddDays(-d).AddHours(1);
