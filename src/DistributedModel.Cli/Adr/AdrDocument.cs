@@ -34,7 +34,7 @@ public sealed partial record AdrDocument(
                 var name = opt.Groups["name"].Value.Trim();
                 bool chosen = name.Contains("(chosen)", StringComparison.OrdinalIgnoreCase);
                 name = name.Replace("(chosen)", "", StringComparison.OrdinalIgnoreCase).Trim();
-                options.Add(new AdrOption(name, summary.ToString().Trim(), pros ?? [], cons ?? [], chosen));
+                options.Add(new AdrOption(opt.Groups["id"].Success ? opt.Groups["id"].Value : null, name, summary.ToString().Trim(), pros ?? [], cons ?? [], chosen));
             }
             else sections.Add((h2, buf.ToString().Trim()));
             buf.Clear(); summary.Clear(); pros = null; cons = null; h3 = null;
@@ -73,6 +73,6 @@ public sealed partial record AdrDocument(
         return new AdrDocument(fields, title, sections, options);
     }
 
-    [GeneratedRegex(@"^Option\s*(?:[A-Z0-9]+\s*)?[:—–-]\s*(?<name>.+)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^Option\s*(?:(?<id>[A-Z0-9]+)\s*)?[:—–-]\s*(?<name>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex OptionHeading();
 }

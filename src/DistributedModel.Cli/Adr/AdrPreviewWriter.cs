@@ -14,8 +14,8 @@ public static partial class AdrPreviewWriter
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
           .Append($"<title>{E(doc.Title)}</title><style>{Css}</style></head><body><main>")
           .Append($"<header><p class=\"eyebrow\">{E(doc.Fields.GetValueOrDefault("kind", "decision"))} · {E(doc.Fields.GetValueOrDefault("date", ""))}")
-          .Append(doc.Fields.TryGetValue("providers", out var pr) ? $" · {E(pr)}" : "")
-          .Append($"</p><h1>{E(doc.Title)}</h1><span class=\"verdict v-{E(verdict.ToLowerInvariant())}\">{E(verdict)}</span></header>");
+          .Append(doc.Fields.TryGetValue("providers", out var pr) ? $" · {E(pr.Replace(",", ", ", StringComparison.Ordinal))}" : "")
+          .Append($"</p><h1>{Inline(doc.Title)}</h1><span class=\"verdict v-{E(verdict.ToLowerInvariant())}\">{E(verdict)}</span></header>");
 
         foreach (var (heading, text) in doc.Sections.Where(s => !IsDecision(s.Heading)))
             sb.Append($"<section class=\"prose\"><h2>{E(heading)}</h2>{Markdown(text)}</section>");
@@ -25,7 +25,9 @@ public static partial class AdrPreviewWriter
             sb.Append($"<section><h2>Options</h2><div class=\"options\" style=\"grid-template-columns:repeat({Math.Min(doc.Options.Count, 4)},1fr)\">");
             foreach (var o in doc.Options)
             {
-                sb.Append($"<article class=\"option{(o.Chosen ? " chosen" : "")}\"><h3>{E(o.Name)}{(o.Chosen ? "<span class=\"tag\">chosen</span>" : "")}</h3>")
+                sb.Append($"<article class=\"option{(o.Chosen ? " chosen" : "")}\">")
+                  .Append(o.Id is null ? "" : $"<p class=\"opt-id\">Option {E(o.Id)}</p>")
+                  .Append($"<h3>{Inline(o.Name)}{(o.Chosen ? "<span class=\"tag\">chosen</span>" : "")}</h3>")
                   .Append(Markdown(o.Summary))
                   .Append("<h4 class=\"pros\">Pros</h4><ul class=\"pros\">").Append(string.Concat(o.Pros.Select(p => $"<li>{Inline(p)}</li>"))).Append("</ul>")
                   .Append("<h4 class=\"cons\">Cons</h4><ul class=\"cons\">").Append(string.Concat(o.Cons.Select(c => $"<li>{Inline(c)}</li>"))).Append("</ul>")
@@ -79,7 +81,7 @@ public static partial class AdrPreviewWriter
         .options{display:grid;gap:14px}
         .option{background:#fff;border:1px solid #e5e7eb;border-radius:16px;padding:16px 18px}
         .option.chosen{border:2px solid #4338ca;box-shadow:0 6px 20px rgba(67,56,202,.15)}
-        .option h3{margin:0 0 6px;font-size:17px}.tag{margin-left:8px;font-size:11px;background:#4338ca;color:#fff;border-radius:999px;padding:2px 8px;vertical-align:middle}
+        .option h3{margin:0 0 6px;font-size:17px}.opt-id{margin:0 0 2px;font-size:11px;font-weight:700;letter-spacing:.08em;text-transform:uppercase;color:#6366f1}h1 code{background:rgba(255,255,255,.15);color:#fff;font-size:.9em}.tag{margin-left:8px;font-size:11px;background:#4338ca;color:#fff;border-radius:999px;padding:2px 8px;vertical-align:middle}
         h4{margin:12px 0 4px;font-size:12px;text-transform:uppercase;letter-spacing:.06em}h4.pros{color:#166534}h4.cons{color:#b91c1c}
         ul{margin:0;padding-left:0;list-style:none}ul li{padding:3px 0 3px 22px;position:relative}
         ul.pros li:before{content:"✓";position:absolute;left:2px;color:#16a34a;font-weight:700}

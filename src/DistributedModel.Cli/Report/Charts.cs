@@ -79,7 +79,7 @@ public static class Charts
         var lanes = r.ProviderCalls.GroupBy(p => p.Lane)
             .Select(g => (Lane: g.Key, Cost: (double)g.Sum(p => p.CostUsd), Base: (double)g.Sum(p => p.BaselineUsd)))
             .OrderByDescending(x => x.Base).ToList();
-        double rowH = 46, T = 30, L = 96, R = 150;
+        double rowH = 46, T = 30, L = 84, R = 170;
         double W = 560, H = Math.Max(120, T + rowH * lanes.Count + 12);
         var svg = new Svg(W, H, "Spend per lane vs all-orchestrator baseline");
         if (lanes.Count == 0) return Empty(svg, W, 160, "no provider calls in the window");
@@ -92,7 +92,7 @@ public static class Charts
             svg.Text(L - 10, y + 21, lane, "lbl strong", "end");
             svg.Rect(L, y + 4, bas / max * pw, 26, "#e5e7eb", 5, $"{lane}: baseline {Format.Usd((decimal)bas)}");
             svg.Rect(L, y + 9, cost / max * pw, 16, "#14b8a6", 4, $"{lane}: spent {Format.Usd((decimal)cost)}");
-            var delta = bas == 0 ? "" : "  " + Format.Delta(cost / bas - 1);
+            var delta = bas == 0 ? "" : " · " + Format.Delta(cost / bas - 1) + " vs baseline";
             svg.Text(L + Math.Max(bas, cost) / max * pw + 8, y + 21, Format.Usd((decimal)cost) + delta, "lbl", "start");
         }
         return svg.ToString();
@@ -135,7 +135,7 @@ public static class Charts
     /// <summary>Per day: share of specialist requests answered first try, rescued by a fallback, or failed; the 95 % target dashed.</summary>
     public static string FallbackRate(Review r)
     {
-        const double W = 560, H = 260, L = 44, R = 12, T = 28, B = 34;
+        const double W = 1120, H = 250, L = 44, R = 84, T = 28, B = 34;
         var svg = new Svg(W, H, "Specialist fallback rate per day");
         var first = r.ProviderCalls.Where(p => p.IsFirstAttempt).ToList();
         if (first.Count == 0) return Empty(svg, W, H, "no provider calls in the window");
@@ -151,7 +151,7 @@ public static class Charts
                 int ok = req.Count(p => p.IsOk);
                 int rescued = Math.Min(req.Count - ok, r.ProviderCalls.Count(p => !p.IsFirstAttempt && p.IsOk && Day(p.Timestamp) == d));
                 int failed = req.Count - ok - rescued;
-                double x = L + i * bw + bw * 0.18, w = bw * 0.64, y = T + ph;
+                double x = L + i * bw + bw * 0.25, w = bw * 0.5, y = T + ph;
                 foreach (var (n, color, what) in new[] { (ok, "#22c55e", "first try"), (rescued, "#f59e0b", "after fallback"), (failed, "#ef4444", "failed") })
                 {
                     double h = (double)n / req.Count * ph;
@@ -164,7 +164,13 @@ public static class Charts
         }
         double ty = T + ph * (1 - ReviewTargets.MinSuccessWithoutFallback);
         svg.Line(L, ty, L + pw, ty, "#111827", 1.5, "5 4");
-        svg.Text(L + pw - 4, ty - 5, "target 95%", "lbl strong", "end");
+        svg.Text(L + pw + 8, ty + 4, "target 95%", "lbl strong", "start");
+        double overall = r.SuccessWithoutFallback;
+        if (!double.IsNaN(overall))
+        {
+            double oy = T + ph * (1 - overall);
+            svg.Text(L + pw + 8, Math.Max(oy + 18, ty + 22), $"week {Format.Percent(overall)}", "lbl", "start");
+        }
         Legend(svg, L, 14, [("first try", "#22c55e"), ("after fallback", "#f59e0b"), ("failed", "#ef4444")]);
         return svg.ToString();
     }
@@ -193,12 +199,21 @@ public static class Charts
         ? $"≥{Format.Num(LatencyEdges[b])}"
         : $"{Format.Num(LatencyEdges[b])}–{Format.Num(LatencyEdges[b + 1])}";
 
+    /// <summary>An axis maximum of four round steps (percent: fractions of 1; bytes: round in KB/MB/GB).</summary>
     private static double NiceMax(double v, bool percent)
     {
-        if (v <= 0) return percent ? 1 : 1;
-        double exp = Math.Pow(10, Math.Floor(Math.Log10(v)));
+        if (v <= 0) return 1;
+        if (percent) return Math.Min(1, 4 * NiceStep(v / 4));
+        double unit = 1;
+        while (v / unit >= 1024 && unit < 1024d * 1024 * 1024) unit *= 1024;
+        return 4 * NiceStep(v / unit / 4) * unit;
+    }
+
+    private static double NiceStep(double raw)
+    {
+        double exp = Math.Pow(10, Math.Floor(Math.Log10(raw)));
         foreach (var m in new[] { 1, 2, 2.5, 5, 10 })
-            if (m * exp >= v) return percent ? Math.Min(1, m * exp) : m * exp;
+            if (m * exp >= raw - 1e-12) return m * exp;
         return 10 * exp;
     }
 

@@ -89,7 +89,7 @@ public static class HtmlReportWriter
         svg.Rect(0, 3, 200, 8, "#eef0f4", 4);
         svg.Rect(0, 3, Math.Clamp(value, 0, 1) * 200, 8, fill, 4);
         svg.Line(goal * 200, 0, goal * 200, 14, "#111827", 2);
-        return "<div class=\"meter\">" + svg.ToString().Replace("class=\"chart\"", "class=\"meter-svg\"", StringComparison.Ordinal) + "</div>";
+        return "<div class=\"meter\">" + svg.ToString().Replace("class=\"chart\"", "class=\"meter-svg\" preserveAspectRatio=\"none\"", StringComparison.Ordinal) + "</div>";
     }
 
     private static string VerdictStrip(Review r)
@@ -109,8 +109,8 @@ public static class HtmlReportWriter
             x += w;
         }
         var legend = string.Join(" · ", order.Where(v => r.Verdicts.GetValueOrDefault(v) > 0).Select(v => $"{v} {r.Verdicts[v]}"));
-        return "<div class=\"meter\">" + svg.ToString().Replace("class=\"chart\"", "class=\"meter-svg\"", StringComparison.Ordinal)
-            + (legend.Length > 0 ? $"<span class=\"verdicts\">{Esc(legend)}</span>" : "") + "</div>";
+        return "<div class=\"meter\">" + svg.ToString().Replace("class=\"chart\"", "class=\"meter-svg\" preserveAspectRatio=\"none\"", StringComparison.Ordinal)
+            + "</div>" + (legend.Length > 0 ? $"<p class=\"verdicts\">{Esc(legend)}</p>" : "");
     }
 
     private static void Card(StringBuilder sb, string title, string subtitle, string svg, bool wide = false) =>
@@ -140,12 +140,12 @@ public static class HtmlReportWriter
         .kpi{background:#fff;border-radius:16px;padding:16px 18px;border:1px solid var(--line);border-top:4px solid var(--line)}
         .kpi.pass{border-top-color:var(--pass)}.kpi.fail{border-top-color:var(--fail)}.kpi.nodata{border-top-color:#9ca3af}
         .kpi-head{display:flex;justify-content:space-between;align-items:flex-start;gap:8px}
-        .kpi h3{margin:0;font-size:13px;font-weight:600;color:var(--dim)}
+        .kpi h3{margin:0;font-size:13px;font-weight:600;color:var(--dim);min-height:2.6em}
         .kpi-value{margin:8px 0 0;font-size:32px;font-weight:700;letter-spacing:-.02em}
         .kpi-detail{margin:0 0 10px;color:var(--dim);font-size:13px}
         .kpi-goal{margin:6px 0 0;font-size:12px;color:var(--dim)}
-        .meter{display:flex;align-items:center;gap:10px}.meter-svg{width:100%;max-width:260px;height:14px}
-        .verdicts{font-size:11px;color:var(--dim);white-space:nowrap}
+        .meter{display:flex;align-items:center;gap:10px}.meter-svg{flex:0 0 60%;width:60%;height:14px}
+        .verdicts{font-size:11px;color:var(--dim);margin:4px 0 0;letter-spacing:.02em}
         .pill{font-size:11px;font-weight:700;letter-spacing:.06em;border-radius:999px;padding:3px 9px;white-space:nowrap}
         .pill.pass{background:#dcfce7;color:#166534}.pill.fail{background:#fee2e2;color:#991b1b}.pill.nodata{background:#f3f4f6;color:#4b5563}
         .charts{display:grid;grid-template-columns:1fr 1fr;gap:16px}
@@ -154,7 +154,7 @@ public static class HtmlReportWriter
         .card h2{margin:0;font-size:16px}
         .sub{margin:2px 0 8px;color:var(--dim);font-size:13px}
         .chart{width:100%;height:auto;display:block}
-        .wide .chart{max-height:300px}
+        
         .lbl{font-size:11px;fill:#374151}.lbl.dim{fill:#9ca3af}.lbl.strong{font-weight:600;fill:#111827}.lbl.small{font-size:10px;fill:#4338ca;font-weight:600}
         .lbl.warn{fill:#b91c1c;font-weight:600}
         .big{font-size:22px;font-weight:700;fill:#111827}
