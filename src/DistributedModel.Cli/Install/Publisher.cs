@@ -11,10 +11,43 @@ public sealed class Publisher(string sourceRoot, TextWriter progress, TimeSpan? 
 {
     private readonly TimeSpan _heartbeat = heartbeat ?? TimeSpan.FromSeconds(15);
 
+    private string Staging => Path.Combine(sourceRoot, "artifacts", "dm-install");
+    private string Stamp => Path.Combine(Staging, ".published");
+
+    /// <summary>
+    /// True when the last publish is complete and newer than every source, project and props file under <c>src/</c>
+    /// and the repository root: then publishing again is not needed.
+    /// </summary>
+    public bool IsUpToDate()
+    {
+        var bin = Path.Combine(Staging, "bin");
+        if (!File.Exists(Stamp) || BinaryLayout.Required.Any(r => !File.Exists(Path.Combine(bin, r)))) return false;
+        var published = File.GetLastWriteTimeUtc(Stamp);
+        var inputs = Directory.EnumerateFiles(Path.Combine(sourceRoot, "src"), "*", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                     && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Concat(Directory.EnumerateFiles(sourceRoot, "Directory.*.props"));
+        return inputs.All(f => File.GetLastWriteTimeUtc(f) < published);
+    }
+
+    /// <summary>Publishes unless <see cref="IsUpToDate"/>; returns the staging binaries directory.</summary>
+    public async Task<string> PublishIfNeededAsync(CancellationToken ct)
+    {
+        if (IsUpToDate())
+        {
+            await progress.WriteLineAsync("Published binaries are newer than every source file: not publishing again.");
+            return Path.Combine(Staging, "bin");
+        }
+        var bin = await PublishAllAsync(ct);
+        await File.WriteAllTextAsync(Stamp, DateTimeOffset.UtcNow.ToString("O"), ct);
+        return bin;
+    }
+
     public async Task<string> PublishAllAsync(CancellationToken ct)
     {
-        var staging = Path.Combine(sourceRoot, "artifacts", "dm-install");
+        var staging = Staging;
         var bin = Path.Combine(staging, "bin");
+        if (File.Exists(Stamp)) File.Delete(Stamp);
         if (Directory.Exists(bin)) Directory.Delete(bin, recursive: true);
         Directory.CreateDirectory(bin);
         var rid = RuntimeIds.Current();
