@@ -10,13 +10,14 @@ public static class JsonLinesReader
 {
     public const long ProgressThresholdBytes = 32L * 1024 * 1024;
 
-    public static List<T> Read<T>(string path, Func<JsonElement, T?> map, ReadStats stats, TextWriter? progress = null) where T : class
+    public static List<T> Read<T>(string path, Func<JsonElement, T?> map, ReadStats stats, TextWriter? progress = null,
+        long progressThresholdBytes = ProgressThresholdBytes) where T : class
     {
         var list = new List<T>();
         if (!File.Exists(path)) return list;
         using var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
         long length = fs.Length;
-        bool report = progress is not null && length >= ProgressThresholdBytes;
+        bool report = progress is not null && length >= progressThresholdBytes;
         int lastPercent = -1;
         using var reader = new StreamReader(fs);
         string? line;
@@ -57,8 +58,14 @@ public static class JsonLinesReader
     public static double Double(this JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : 0;
 
-    public static decimal Decimal(this JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out var d) ? d : 0m;
+    /// <summary>A number, or a number written as a string (some serializers quote decimals); 0 if absent or unreadable.</summary>
+    public static decimal Decimal(this JsonElement e, string name)
+    {
+        if (!e.TryGetProperty(name, out var v)) return 0m;
+        if (v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out var d)) return d;
+        return v.ValueKind == JsonValueKind.String
+            && decimal.TryParse(v.GetString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out d) ? d : 0m;
+    }
 
     public static DateTimeOffset? Time(this JsonElement e, string name) =>
         Str(e, name) is { } s && DateTimeOffset.TryParse(s, System.Globalization.CultureInfo.InvariantCulture,
