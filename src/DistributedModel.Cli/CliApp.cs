@@ -59,6 +59,11 @@ public static class CliApp
             await env.Error.WriteLineAsync("error: " + ex.Message);
             return ExitCodes.UsageOrBadInput;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await env.Error.WriteLineAsync("error: " + ex.Message);
+            return ExitCodes.UsageOrBadInput;
+        }
         catch (PublishException ex)
         {
             await env.Error.WriteLineAsync("error: " + ex.Message);

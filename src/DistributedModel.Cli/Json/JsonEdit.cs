@@ -58,7 +58,7 @@ public sealed class JsonEdit
         }
         var original = Parse(before, Path);
         if (original is not null && JsonNode.DeepEquals(Object, original))
-            JsonFile.WriteText(Path, before!.Text!);
+            JsonFile.WriteBytes(Path, before!.Bytes!);
         else
             JsonFile.WriteObject(Path, Object);
         return true;

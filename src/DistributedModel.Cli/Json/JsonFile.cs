@@ -53,12 +53,16 @@ public static class JsonFile
     public static string Serialize(JsonNode node) => node.ToJsonString(WriteOptions).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
 
     /// <summary>Writes atomically (temp file + rename) so a crash never leaves half a settings file.</summary>
-    public static void WriteText(string path, string text)
+    public static void WriteText(string path, string text) => WriteBytes(path, new UTF8Encoding(false).GetBytes(text));
+
+    /// <summary>Writes atomically (temp file + rename), keeping the existing file's permissions.</summary>
+    public static void WriteBytes(string path, byte[] bytes)
     {
         var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(dir);
         var tmp = Path.Combine(dir, $".{Path.GetFileName(path)}.dm-{Environment.ProcessId}.tmp");
-        File.WriteAllText(tmp, text, new UTF8Encoding(false));
+        File.WriteAllBytes(tmp, bytes);
+        if (!OperatingSystem.IsWindows() && File.Exists(path)) File.SetUnixFileMode(tmp, File.GetUnixFileMode(path));
         File.Move(tmp, path, overwrite: true);
     }
 

@@ -21,6 +21,12 @@ public static class TextReportWriter
             w.WriteLine($"{t.Name.PadRight(nameW)}  {t.Measured.PadRight(measW)}  {t.Target.PadRight(targW)}  {t.StatusText}");
         w.WriteLine();
 
+        if (r.HookCalls.Count > 0)
+        {
+            var outcomes = r.HookCalls.GroupBy(h => h.Outcome.StartsWith("failopen", StringComparison.Ordinal) ? "failopen" : h.Outcome)
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}");
+            w.WriteLine("Hook outcomes: " + string.Join(", ", outcomes));
+        }
         if (r.ProviderCalls.Count > 0)
         {
             w.WriteLine("Spend by lane:");

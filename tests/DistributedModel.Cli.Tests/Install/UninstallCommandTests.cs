@@ -122,4 +122,31 @@ public sealed class UninstallCommandTests : IDisposable
         run.Err.Should().Contain(_h.RepoFile(".mcp.json"));
         CliHarness.Snapshot(_h.Repo).Should().Equal(before);
     }
+
+    [Fact]
+    public async Task Round_trip_keeps_a_byte_order_mark_and_crlf_line_endings()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes("{\r\n\t\"model\": \"opus\"\r\n}\r\n")).ToArray();
+        Directory.CreateDirectory(_h.RepoFile(".claude"));
+        File.WriteAllBytes(_h.RepoFile(".claude/settings.json"), bytes);
+
+        (await _h.RunAsync("install", "--hooks-from", _h.FakeBinaries())).ExitCode.Should().Be(0);
+        File.ReadAllBytes(_h.RepoFile(".claude/settings.json")).Should().NotEqual(bytes);
+        (await _h.RunAsync("uninstall")).ExitCode.Should().Be(0);
+
+        File.ReadAllBytes(_h.RepoFile(".claude/settings.json")).Should().Equal(bytes);
+    }
+
+    [Fact]
+    public async Task Editing_keeps_the_file_permissions()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var path = _h.WriteRepo(".mcp.json", UserFiles.Mcp);
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+        (await _h.RunAsync("install", "--hooks-from", _h.FakeBinaries())).ExitCode.Should().Be(0);
+
+        File.ReadAllText(path).Should().Contain("distributed-model");
+        File.GetUnixFileMode(path).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
 }

@@ -60,6 +60,7 @@ public sealed class ReportCommandTests : IDisposable
             .And.Contain("  - Hook latency p95 UserPromptSubmit: 100 ms (n=10) misses < 50 ms")
             .And.Contain("  - Specialist success without fallback: 92.5% (37/40) misses > 95.0%");
         run.Out.Should().Contain("Read 30 hook calls, 43 provider calls, 3 decision records");
+        run.Out.Should().Contain("Hook outcomes: compressed 20, injected 10");
     }
 
     [Fact]
