@@ -71,9 +71,3 @@ public static class JsonLinesReader
         Str(e, name) is { } s && DateTimeOffset.TryParse(s, System.Globalization.CultureInfo.InvariantCulture,
             System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var t) ? t : null;
 }
-
-/// <summary>How many lines were skipped as unreadable (e.g. a truncated last line).</summary>
-public sealed class ReadStats
-{
-    public int Skipped { get; set; }
-}
