@@ -83,4 +83,19 @@ public sealed class WiringEndToEndTests : IDisposable
 
         seen.Should().BeTrue(run.ToString());
     }
+
+    [Fact]
+    public async Task Real_claude_sees_our_mcp_server_in_project_scope_after_install_and_in_user_scope_after_promote()
+    {
+        var env = new Dictionary<string, string?> { ["HOME"] = _h.Home, ["CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC"] = "1", ["DISABLE_AUTOUPDATER"] = "1" };
+        var claude = RepoPaths.NpmBin("claude");
+        (await _h.RunAsync("install", "--hooks-from", HookBinaries())).ExitCode.Should().Be(0);
+
+        var project = await ProcessRunner.RunAsync(claude, ["mcp", "get", "distributed-model"], _h.Repo, environment: env, timeout: TimeSpan.FromSeconds(60));
+        project.StdOut.Should().Contain("Scope: Project config", project.ToString());
+
+        (await _h.RunAsync("promote", "--force")).ExitCode.Should().Be(0);
+        var user = await ProcessRunner.RunAsync(claude, ["mcp", "get", "distributed-model"], _h.Repo, environment: env, timeout: TimeSpan.FromSeconds(60));
+        user.StdOut.Should().Contain("Scope: User config", user.ToString());
+    }
 }
