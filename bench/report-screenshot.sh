@@ -121,5 +121,5 @@ shot() {
     --window-size="$2" --screenshot="$3" "file://$(realpath "$1")" >/dev/null 2>&1
   echo "screenshot: $3"
 }
-shot "$out/report.html" 1280,2080 "$out/report.png"
+shot "$out/report.html" 1280,2500 "$out/report.png"
 shot "$out/adr.html" 1280,1000 "$out/adr.png"

@@ -33,6 +33,12 @@ public static class CliApp
         var root = Build(env);
         var parse = root.Parse(args);
         var config = new InvocationConfiguration { Output = env.Out, Error = env.Error };
+        if (args.Length == 0)
+        {
+            // Bare `dm`: show the help, but as a usage error (no command was given).
+            await root.Parse(["--help"]).InvokeAsync(config, ct);
+            return ExitCodes.UsageOrBadInput;
+        }
         if (parse.Errors.Count > 0)
         {
             foreach (var e in parse.Errors) await env.Error.WriteLineAsync("error: " + e.Message);

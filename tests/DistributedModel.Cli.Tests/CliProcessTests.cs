@@ -25,6 +25,15 @@ public sealed class CliProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Bare_dm_prints_the_help_and_exits_with_2()
+    {
+        var r = await ProcessRunner.RunAsync(Dm, [], _h.Root);
+
+        r.ExitCode.Should().Be(2, r.ToString());
+        r.StdOut.Should().Contain("Usage:").And.Contain("install");
+    }
+
+    [Fact]
     public async Task Unknown_option_exits_with_2()
     {
         var r = await ProcessRunner.RunAsync(Dm, ["report", "--dayz", "3"], _h.Root);

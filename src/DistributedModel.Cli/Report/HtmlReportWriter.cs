@@ -61,6 +61,16 @@ public static class HtmlReportWriter
         Card(sb, "Fallback rate", "Specialist requests answered by their first provider, rescued by a fallback, or failed.", Charts.FallbackRate(r), wide: true);
         sb.Append("</section>");
 
+        // Decision records of the window.
+        if (r.Decisions.Count > 0)
+        {
+            sb.Append("<section class=\"card table\"><h2>Decision records</h2><p class=\"sub\">audits/ in the window; MODIFY and REVERSE count as overturns. Preview one with <code>dm adr preview FILE --html OUT</code>.</p><table><thead><tr><th>Date</th><th>Kind</th><th>Verdict</th><th>Providers</th><th>Record</th></tr></thead><tbody>");
+            foreach (var d in r.Decisions.OrderByDescending(d => d.Date).ThenBy(d => d.File, StringComparer.Ordinal))
+                sb.Append($"<tr><td>{d.Date:yyyy-MM-dd}</td><td>{Esc(d.Kind)}</td><td><span class=\"pill v-{Esc(d.Verdict.ToLowerInvariant())}\">{Esc(d.Verdict)}</span></td>")
+                  .Append($"<td>{Esc(string.Join(", ", d.Providers))}</td><td><code>audits/{Esc(d.File)}</code></td></tr>");
+            sb.Append("</tbody></table></section>");
+        }
+
         // Table for the record.
         sb.Append("<section class=\"card table\"><h2>Targets</h2><table><thead><tr><th>Target</th><th>Measured</th><th>Goal</th><th>Status</th></tr></thead><tbody>");
         foreach (var t in r.Targets)
@@ -162,6 +172,8 @@ public static class HtmlReportWriter
         table{width:100%;border-collapse:collapse;margin-top:8px;font-size:14px}
         th{text-align:left;color:var(--dim);font-weight:600;font-size:12px;text-transform:uppercase;letter-spacing:.05em;border-bottom:1px solid var(--line);padding:8px}
         td{padding:9px 8px;border-bottom:1px solid #f1f2f6}
+        .pill.v-affirm{background:#e2e8f0;color:#334155}.pill.v-modify{background:#fef3c7;color:#92400e}.pill.v-reverse{background:#fee2e2;color:#991b1b}.pill.v-defer{background:#f1f5f9;color:#64748b}
+        td code{background:#f3f4f8;color:#374151;font-size:12px}
         footer{margin-top:18px;color:var(--dim);font-size:12px;text-align:center}
         footer code{background:#e9eaf2}
         @media (max-width:820px){.kpis{grid-template-columns:1fr}.charts{grid-template-columns:1fr}.hero{flex-direction:column;align-items:flex-start}}

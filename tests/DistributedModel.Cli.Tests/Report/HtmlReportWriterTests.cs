@@ -39,6 +39,8 @@ public sealed class HtmlReportWriterTests : IDisposable
         html.Should().Contain("98.0%").And.Contain("49 of 50 requests first try");
         html.Should().Contain("$0.5000 spent vs $2.50 on the orchestrator");
         html.Should().Contain("gemini").And.Contain("openai").And.Contain("deepseek");
+        html.Should().Contain("<h2>Decision records</h2>").And.Contain("<span class=\"pill v-modify\">MODIFY</span>");
+        System.Text.RegularExpressions.Regex.Matches(html, "<code>audits/[^<]+\\.md</code>").Count.Should().Be(2);
     }
 
     [Fact]
