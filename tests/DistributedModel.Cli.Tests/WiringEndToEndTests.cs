@@ -23,7 +23,7 @@ public sealed class WiringEndToEndTests : IDisposable
         return dir;
     }
 
-    private async Task<(ProcessResult Run, bool MarkerSeen)> AskClaudeAsync(FakeAnthropic api)
+    private async Task<(ProcessResult Run, bool MarkerSeen)> AskClaudeAsync(FakeAnthropic api, string? cwd = null)
     {
         var env = new Dictionary<string, string?>
         {
@@ -34,7 +34,7 @@ public sealed class WiringEndToEndTests : IDisposable
             ["DISABLE_AUTOUPDATER"] = "1",
             ["CLAUDE_PROJECT_DIR"] = null,
         };
-        var run = await ProcessRunner.RunAsync(RepoPaths.NpmBin("claude"), ["-p", "hello", "--output-format", "json"], _h.Repo,
+        var run = await ProcessRunner.RunAsync(RepoPaths.NpmBin("claude"), ["-p", "hello", "--output-format", "json"], cwd ?? _h.Repo,
             environment: env, timeout: TimeSpan.FromSeconds(90));
         return (run, api.Requests.Any(r => r.Contains(Marker, StringComparison.Ordinal)));
     }
@@ -97,5 +97,46 @@ public sealed class WiringEndToEndTests : IDisposable
         (await _h.RunAsync("promote", "--force")).ExitCode.Should().Be(0);
         var user = await ProcessRunner.RunAsync(claude, ["mcp", "get", "distributed-model"], _h.Repo, environment: env, timeout: TimeSpan.FromSeconds(60));
         user.StdOut.Should().Contain("Scope: User config", user.ToString());
+    }
+
+    /// <summary>
+    /// A stand-in MCP server (the real SDK from tests/e2e-tools over stdio) offering one tool, <c>ping</c>; at start it
+    /// records its working directory and CLAUDE_PROJECT_DIR in <c>mcp-started.txt</c> of its own working directory.
+    /// </summary>
+    private string BinariesWithNodeMcpServer()
+    {
+        var dir = HookBinaries();
+        var sdk = Path.Combine(RepoPaths.E2eTools, "node_modules", "@modelcontextprotocol", "sdk", "dist", "cjs");
+        var script = $$"""
+            #!/usr/bin/env node
+            const { McpServer } = require({{System.Text.Json.JsonSerializer.Serialize(Path.Combine(sdk, "server", "mcp.js"))}});
+            const { StdioServerTransport } = require({{System.Text.Json.JsonSerializer.Serialize(Path.Combine(sdk, "server", "stdio.js"))}});
+            require('fs').writeFileSync('mcp-started.txt', process.cwd() + '|' + process.env.CLAUDE_PROJECT_DIR);
+            const s = new McpServer({ name: 'fake-dm', version: '0.0.1' });
+            s.tool('ping', 'ping', async () => ({ content: [{ type: 'text', text: 'pong' }] }));
+            s.connect(new StdioServerTransport());
+            """;
+        File.WriteAllText(Path.Combine(dir, "mcp", "dm-mcp"), script.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n");
+        return dir;
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("src/deep")]
+    public async Task Install_wiring_lets_real_claude_start_our_mcp_server_at_the_project_root_from_any_subdirectory(string launchDir)
+    {
+        await using var api = await FakeAnthropic.StartAsync();
+        (await _h.RunAsync("install", "--hooks-from", BinariesWithNodeMcpServer())).ExitCode.Should().Be(0);
+        (await ProcessRunner.RunAsync("git", ["init", "-q"], _h.Repo)).ExitCode.Should().Be(0);
+        var cwd = Path.Combine(_h.Repo, launchDir);
+        Directory.CreateDirectory(cwd);
+
+        var (run, hookRan) = await AskClaudeAsync(api, cwd);
+
+        // Claude Code 2.1.197 reads project settings (our hooks) only from the launch directory, so hooks run only when
+        // claude starts at the root; .mcp.json however is found from subdirectories too (hence the launcher).
+        if (launchDir.Length == 0) hookRan.Should().BeTrue();
+        api.Requests.Any(r => r.Contains("mcp__distributed-model__ping", StringComparison.Ordinal)).Should().BeTrue(run.ToString());
+        File.ReadAllText(_h.RepoFile("mcp-started.txt")).Should().Be(_h.Repo + "|" + _h.Repo, "the server runs at the project root and knows it");
     }
 }

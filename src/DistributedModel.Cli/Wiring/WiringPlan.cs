@@ -29,16 +29,16 @@ public sealed class WiringPlan
     /// <summary>User scope: absolute paths to the binaries copied under <paramref name="binDir"/> (e.g. <c>~/.claude/dm/bin</c>).</summary>
     public static WiringPlan ForUser(string binDir)
     {
-        var entry = ParseEntry(WiringDefaults.McpServerEntryJson());
-        entry["command"] = Path.Combine(binDir, "mcp", WiringDefaults.McpExe);
+        // An absolute path needs no launcher script.
+        var entry = new JsonObject { ["command"] = Path.Combine(binDir, "mcp", WiringDefaults.McpExe) };
         return Build(exe => Quote(Path.Combine(binDir, exe)), entry);
     }
 
     /// <summary>Plugin scope: paths under <c>${CLAUDE_PLUGIN_ROOT}</c>.</summary>
     public static WiringPlan ForPlugin()
     {
-        var entry = ParseEntry(WiringDefaults.McpServerEntryJson());
-        entry["command"] = "${CLAUDE_PLUGIN_ROOT}/bin/mcp/" + WiringDefaults.McpExe;
+        // Claude Code expands ${CLAUDE_PLUGIN_ROOT} in a plugin's .mcp.json.
+        var entry = new JsonObject { ["command"] = "${CLAUDE_PLUGIN_ROOT}/bin/mcp/" + WiringDefaults.McpExe };
         return Build(exe => "\"${CLAUDE_PLUGIN_ROOT}\"/bin/" + exe, entry);
     }
 
