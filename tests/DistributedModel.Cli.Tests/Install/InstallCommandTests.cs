@@ -121,7 +121,7 @@ public sealed class InstallCommandTests : IDisposable
         using (var other = new CliHarness())
         {
             (await other.RunAsync("install", "--hooks-from", other.FakeBinaries())).ExitCode.Should().Be(0);
-            _h.WriteRepo(".claude/settings.json", File.ReadAllText(other.RepoFile(".claude/settings.json")).Replace("\n", "\n", StringComparison.Ordinal));
+            _h.WriteRepo(".claude/settings.json", File.ReadAllText(other.RepoFile(".claude/settings.json")));
             _h.WriteRepo(".mcp.json", File.ReadAllText(other.RepoFile(".mcp.json")));
         }
         var before = File.GetLastWriteTimeUtc(_h.RepoFile(".claude/settings.json"));
