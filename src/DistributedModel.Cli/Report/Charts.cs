@@ -169,7 +169,7 @@ public static class Charts
         if (!double.IsNaN(overall))
         {
             double oy = T + ph * (1 - overall);
-            svg.Text(L + pw + 8, Math.Max(oy + 18, ty + 22), $"week {Format.Percent(overall)}", "lbl", "start");
+            svg.Text(L + pw + 8, Math.Max(oy + 18, ty + 22), $"overall {Format.Percent(overall)}", "lbl", "start");
         }
         Legend(svg, L, 14, [("first try", "#22c55e"), ("after fallback", "#f59e0b"), ("failed", "#ef4444")]);
         return svg.ToString();
@@ -182,7 +182,7 @@ public static class Charts
         var list = new List<DateOnly>();
         for (var d = first; d <= last; d = d.AddDays(1)) list.Add(d);
         bool HasData(DateOnly d) => r.HookCalls.Any(c => Day(c.Timestamp) == d) || r.ProviderCalls.Any(c => Day(c.Timestamp) == d);
-        if (list.Count > 1 && !HasData(list[0])) list.RemoveAt(0);
+        while (list.Count > 1 && !HasData(list[0])) list.RemoveAt(0); // days before the first log line (before install)
         return list;
     }
 
