@@ -1,7 +1,7 @@
 namespace DistributedModel.Mcp.Dispatch.Git;
 
 /// <summary>Runs the <c>git</c> executable non-interactively (no prompts, no pager, no editor, C locale).</summary>
-internal sealed class GitCli(string gitExecutable = "git")
+internal sealed class GitCli(string gitExecutable = "git", IReadOnlyDictionary<string, string?>? environmentOverrides = null)
 {
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(2);
 
@@ -19,10 +19,11 @@ internal sealed class GitCli(string gitExecutable = "git")
         IReadOnlyDictionary<string, string?>? extraEnvironment = null)
     {
         var env = Environment;
-        if (extraEnvironment is not null)
+        if (extraEnvironment is not null || environmentOverrides is not null)
         {
             var merged = new Dictionary<string, string?>(Environment);
-            foreach (var (k, v) in extraEnvironment) merged[k] = v;
+            foreach (var (k, v) in environmentOverrides ?? new Dictionary<string, string?>()) merged[k] = v;
+            foreach (var (k, v) in extraEnvironment ?? new Dictionary<string, string?>()) merged[k] = v;
             env = merged;
         }
         var result = await ChildProcess.RunAsync(gitExecutable, args, workingDirectory, DefaultTimeout, ct, env).ConfigureAwait(false);
