@@ -35,12 +35,14 @@ public sealed class DispatchService(
         outcome = outcome with { Elapsed = sw.Elapsed };
         if (outcome.Artifacts is { } a && System.IO.Directory.Exists(a.Directory))
         {
-            var options = SafeOptions();
             await File.WriteAllTextAsync(a.PathOf(DispatchArtifacts.ResultFile),
-                DispatchResultFormatter.Format(outcome, options.ResultBudgetBytes), CancellationToken.None).ConfigureAwait(false);
+                DispatchResultFormatter.Format(outcome, ResultBudgetBytes), CancellationToken.None).ConfigureAwait(false);
         }
         return outcome;
     }
+
+    /// <summary>The configured size target of the result text (the default when the configuration is unreadable).</summary>
+    public int ResultBudgetBytes => SafeOptions().ResultBudgetBytes;
 
     private DispatchOptions SafeOptions()
     {
