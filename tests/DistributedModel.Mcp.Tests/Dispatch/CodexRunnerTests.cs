@@ -6,6 +6,7 @@ using DistributedModel.Testing.Codex;
 namespace DistributedModel.Mcp.Tests.Dispatch;
 
 /// <summary>The real Codex CLI (npm @openai/codex) against the loopback fake Responses API.</summary>
+[Collection(CodexCollection.Name)]
 public sealed class CodexRunnerTests : IDisposable
 {
     private const string FixPatch = "*** Begin Patch\n*** Update File: src/calc.py\n@@\n def add(a, b):\n-    return a - b\n+    return a + b\n*** End Patch\n";

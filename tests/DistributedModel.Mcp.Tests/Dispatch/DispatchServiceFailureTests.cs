@@ -5,6 +5,7 @@ using DistributedModel.Testing.Codex;
 namespace DistributedModel.Mcp.Tests.Dispatch;
 
 /// <summary>Every way a dispatch can fail gives a clear result, leaves the user's checkout alone and cleans up.</summary>
+[Collection(CodexCollection.Name)]
 public sealed class DispatchServiceFailureTests
 {
     [Fact]
@@ -46,11 +47,11 @@ public sealed class DispatchServiceFailureTests
             ResponsesStep.Exec("echo half-done > WIP.txt"),
             ResponsesStep.Message("never sent") with { Delay = TimeSpan.FromMinutes(5) });
 
-        var outcome = await h.Service(new NoReviewerExpected(), o => o.CodexTimeout = TimeSpan.FromSeconds(5))
+        var outcome = await h.Service(new NoReviewerExpected(), o => o.CodexTimeout = TimeSpan.FromSeconds(10))
             .RunAsync(new DispatchRequest("Write WIP"), null, CancellationToken.None);
 
         outcome.Status.Should().Be(DispatchStatus.CodexFailed);
-        outcome.Error.Should().Contain("did not finish within 5 s");
+        outcome.Error.Should().Contain("did not finish within 10 s");
         h.Branches().Should().BeEmpty();
         File.ReadAllText(outcome.Artifacts!.PathOf(DispatchArtifacts.PartialDiffFile)).Should().Contain("+half-done");
         DispatchResultFormatter.Format(outcome).Should().Contain("partial.diff");

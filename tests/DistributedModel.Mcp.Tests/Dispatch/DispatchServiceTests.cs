@@ -10,6 +10,7 @@ using Xunit.Abstractions;
 namespace DistributedModel.Mcp.Tests.Dispatch;
 
 /// <summary>Whole dispatches: real git, the real codex CLI against the fake Responses API, reviewers, artifacts, ledger.</summary>
+[Collection(CodexCollection.Name)]
 public sealed class DispatchServiceTests(ITestOutputHelper output)
 {
     private static Dictionary<string, ScriptedReview> TwoReviewers() => new()

@@ -5,6 +5,7 @@ using ModelContextProtocol.Protocol;
 namespace DistributedModel.Mcp.Tests.Dispatch;
 
 /// <summary>The dispatch tool through a real MCP client/server pair (in-memory pipes).</summary>
+[Collection(CodexCollection.Name)]
 public sealed class DispatchToolsTests
 {
     [Fact]
