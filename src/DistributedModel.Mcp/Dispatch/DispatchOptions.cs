@@ -34,8 +34,9 @@ public sealed class DispatchOptions
     public IList<string> Reviewers { get; set; } =
         [$"correctness:ollama/{DefaultReviewerModel}", $"quality:ollama/{DefaultReviewerModel}"];
 
-    /// <summary>The diff sent to each reviewer is cut to this many characters (the full diff stays in the artifacts).</summary>
-    public int MaxReviewDiffChars { get; set; } = 120_000;
+    /// <summary>The diff sent to each reviewer is cut to this many characters (about 17k tokens, so it fits a local model's
+    /// 32k context with the prompt and the answer); the full diff stays in the artifacts.</summary>
+    public int MaxReviewDiffChars { get; set; } = 60_000;
 
     /// <summary>Keep the worktree folder after a successful dispatch (the branch is always kept then).</summary>
     public bool KeepWorktree { get; set; }
