@@ -59,7 +59,10 @@ internal static class ChildProcess
             while ((line = await process.StandardOutput.ReadLineAsync(CancellationToken.None).ConfigureAwait(false)) is not null)
             {
                 if (keepStdout) lock (stdout) stdout.Append(line).Append('\n');
-                onStdoutLine?.Invoke(line);
+                try { onStdoutLine?.Invoke(line); }
+#pragma warning disable CA1031 // a failing observer must not stop the draining of stdout (the child would block on a full pipe)
+                catch (Exception) { }
+#pragma warning restore CA1031
             }
         }, CancellationToken.None);
         var stderrTask = ReadTailAsync(process.StandardError, StderrKeepChars);
