@@ -1,3 +1,4 @@
+using DistributedModel.Mcp.Tests.Dispatch.Review;
 using DistributedModel.Testing.Codex;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -20,6 +21,37 @@ public sealed class DispatchToolsTests
         var schema = tool.JsonSchema.GetRawText();
         schema.Should().Contain("\"brief\"").And.Contain("\"base\"").And.Contain("\"reviewers\"");
         tool.Description.Should().Contain("worktree").And.Contain("verdict");
+    }
+
+    [Fact]
+    public async Task A_successful_dispatch_returns_the_compact_result_and_reports_every_stage()
+    {
+        await using var h = await DispatchHarness.WithFixScriptAsync();
+        await using var reviewers = await ReviewerBackend.StartAsync(new Dictionary<string, ScriptedReview>
+        {
+            ["glm-4.7-flash"] = ScriptedReview.Verdict("approve"),
+        });
+        await using var server = await InProcessDispatchServer.StartAsync(h, reviewers.Client);
+        var progress = new List<ProgressNotificationValue>();
+
+        var result = await server.Client.CallToolAsync("dispatch", new Dictionary<string, object?>
+        {
+            ["brief"] = "Fix add() in src/calc.py",
+            ["base"] = "main",
+            ["reviewers"] = new[] { "ollama/glm-4.7-flash", "security:ollama/glm-4.7-flash" },
+        }, SyncProgress.Of(progress));
+
+        result.IsError.Should().NotBe(true);
+        var text = result.Content.OfType<TextContentBlock>().Single().Text;
+        text.Should().MatchRegex("committed on branch dm/fix-add-in-src-calc-py-[0-9a-f]{6} \\(from main @ ")
+            .And.Contain("reviews: approve (2 of 2 reviewers)").And.Contain("- security [ollama/glm-4.7-flash]: approve");
+        System.Text.Encoding.UTF8.GetByteCount(text).Should().BeLessThan(2048);
+        await WaitUntil(() => progress.Count(p => p.Message!.StartsWith("reviewer ", StringComparison.Ordinal)) == 2);
+        lock (progress)
+        {
+            progress.Select(p => p.Message).Should().Contain(m => m!.StartsWith("codex edits: update src/calc.py", StringComparison.Ordinal))
+                .And.Contain(m => m!.StartsWith("committed (1 file changed, +1 -1); 2 reviewer(s) at work", StringComparison.Ordinal));
+        }
     }
 
     [Fact]
