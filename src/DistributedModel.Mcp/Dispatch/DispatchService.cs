@@ -115,11 +115,17 @@ public sealed class DispatchService(
         {
             var result = await WorkInWorktreeAsync(request, options, reviewers, id, artifacts, worktree, progress, ct).ConfigureAwait(false);
             keepWorktree = result.Status == DispatchStatus.Completed && options.KeepWorktree;
-            if (keepWorktree) return result with { WorktreePath = worktree.Path };
+            if (keepWorktree) return result with { Branch = worktree.Branch, WorktreePath = worktree.Path };
 
-            var note = await worktrees.RemoveAsync(worktree, keepBranch: result.Status == DispatchStatus.Completed, CancellationToken.None)
-                .ConfigureAwait(false);
-            return result with { CleanupNote = note };
+            // The branch survives only if it has commits (always after a successful dispatch; after a failure only if
+            // codex committed by itself, e.g. when configured without a sandbox).
+            var removal = await worktrees.RemoveAsync(worktree, keepBranch: true, CancellationToken.None).ConfigureAwait(false);
+            return result with
+            {
+                Branch = removal.BranchDeleted ? null : worktree.Branch,
+                RemovedBranch = removal.BranchDeleted ? worktree.Branch : null,
+                CleanupNote = removal.Note,
+            };
         }
         catch (Exception) when (!keepWorktree)
         {
@@ -154,18 +160,19 @@ public sealed class DispatchService(
                 var partial = await worktrees.UncommittedDiffAsync(worktree, CancellationToken.None).ConfigureAwait(false);
                 if (partial.Length > 0)
                     await File.WriteAllTextAsync(artifacts.PathOf(DispatchArtifacts.PartialDiffFile), partial, CancellationToken.None).ConfigureAwait(false);
-                return baseOutcome with { Status = DispatchStatus.CodexFailed, Error = run.Error, Codex = run, RemovedBranch = worktree.Branch };
+                return baseOutcome with { Status = DispatchStatus.CodexFailed, Error = run.Error, Codex = run };
             }
 
             // 4. Commit on the branch (codex cannot: .git is read-only inside its sandbox).
             progress?.Report("committing codex's changes");
-            if (!await worktrees.CommitAllAsync(worktree, CommitMessage(request.Brief, id, run), ct).ConfigureAwait(false))
-                return baseOutcome with { Status = DispatchStatus.NoChanges, Codex = run, RemovedBranch = worktree.Branch };
+            await worktrees.CommitAllAsync(worktree, CommitMessage(request.Brief, id, run), ct).ConfigureAwait(false);
+            if (await worktrees.CountCommitsAsync(worktree, ct).ConfigureAwait(false) == 0)
+                return baseOutcome with { Status = DispatchStatus.NoChanges, Codex = run };
 
             var diff = await worktrees.DiffAsync(worktree, ct).ConfigureAwait(false);
             var stat = await worktrees.DiffStatAsync(worktree, ct).ConfigureAwait(false);
             await File.WriteAllTextAsync(artifacts.PathOf(DispatchArtifacts.DiffFile), diff, CancellationToken.None).ConfigureAwait(false);
-            var committed = baseOutcome with { Codex = run, DiffStat = stat, Branch = worktree.Branch };
+            var committed = baseOutcome with { Codex = run, DiffStat = stat };
 
             // 5. Reviewers, concurrently.
             progress?.Report($"committed ({stat.Summary}); {reviewers.Count} reviewer(s) at work");
@@ -181,7 +188,7 @@ public sealed class DispatchService(
         }
         catch (GitException ex)
         {
-            return baseOutcome with { Status = DispatchStatus.GitError, Error = ex.Message, Codex = run, RemovedBranch = worktree.Branch };
+            return baseOutcome with { Status = DispatchStatus.GitError, Error = ex.Message, Codex = run };
         }
     }
 

@@ -58,6 +58,24 @@ public sealed class DispatchServiceFailureTests
     }
 
     [Fact]
+    public async Task A_failed_run_keeps_the_branch_only_when_codex_committed_on_it_itself()
+    {
+        await using var h = await DispatchHarness.StartAsync(
+            ResponsesStep.Exec("echo x > X.txt && git add -A && git -c user.name=c -c user.email=c@x commit -qm 'codex commit'"),
+            ResponsesStep.HttpError(500, "model exploded"));
+
+        var outcome = await h.Service(new NoReviewerExpected(), o => o.Sandbox = "danger-full-access")
+            .RunAsync(new DispatchRequest("Add X"), null, CancellationToken.None);
+
+        outcome.Status.Should().Be(DispatchStatus.CodexFailed);
+        outcome.Branch.Should().NotBeNull();
+        outcome.RemovedBranch.Should().BeNull();
+        h.Branches().Should().Equal(outcome.Branch);
+        h.WorktreeFolders().Should().BeEmpty();
+        DispatchResultFormatter.Format(outcome).Should().Contain($"branch {outcome.Branch} kept: it has commits");
+    }
+
+    [Fact]
     public async Task A_missing_codex_is_a_clear_failure_without_a_ledger_line()
     {
         await using var h = await DispatchHarness.StartAsync(ResponsesStep.Message("unused"));

@@ -75,9 +75,9 @@ public sealed class WorktreeManagerTests
         var wt = await CreateAsync(repo);
         File.WriteAllText(Path.Combine(wt.Path, "x.txt"), "uncommitted\n");
 
-        var note = await _manager.RemoveAsync(wt, keepBranch: true, CancellationToken.None);
+        var removal = await _manager.RemoveAsync(wt, keepBranch: true, CancellationToken.None);
 
-        note.Should().BeNull();
+        removal.Should().Be(new WorktreeRemoval(BranchDeleted: true, Note: null));
         Directory.Exists(wt.Path).Should().BeFalse();
         (await repo.GitAsync("branch", "--list", "dm/test-w1")).Should().BeEmpty();
         (await repo.GitAsync("worktree", "list")).Should().NotContain("w1");
@@ -91,8 +91,9 @@ public sealed class WorktreeManagerTests
         File.WriteAllText(Path.Combine(wt.Path, "x.txt"), "x\n");
         await _manager.CommitAllAsync(wt, "x", CancellationToken.None);
 
-        await _manager.RemoveAsync(wt, keepBranch: true, CancellationToken.None);
+        var removal = await _manager.RemoveAsync(wt, keepBranch: true, CancellationToken.None);
 
+        removal.BranchDeleted.Should().BeFalse();
         Directory.Exists(wt.Path).Should().BeFalse();
         (await repo.GitAsync("branch", "--list", "dm/test-w1")).Should().Contain("dm/test-w1");
     }

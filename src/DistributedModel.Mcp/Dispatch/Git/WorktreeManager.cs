@@ -122,10 +122,11 @@ public sealed class WorktreeManager
 
     /// <summary>
     /// Removes the worktree folder (and its git admin data). The branch is deleted unless <paramref name="keepBranch"/>
-    /// and it has commits of its own. Best effort: never throws for cleanup problems, returns a note instead.
+    /// and it has commits of its own. Best effort: never throws for cleanup problems, reports them in the note instead.
     /// </summary>
-    public async Task<string?> RemoveAsync(Worktree worktree, bool keepBranch, CancellationToken ct)
+    public async Task<WorktreeRemoval> RemoveAsync(Worktree worktree, bool keepBranch, CancellationToken ct)
     {
+        var branchDeleted = false;
         string? note = null;
         var deleteBranch = !keepBranch || await CountCommitsAsync(worktree, ct).ConfigureAwait(false) == 0;
         await WithRepoLockAsync(worktree.RepoRoot, async () =>
@@ -144,11 +145,12 @@ public sealed class WorktreeManager
             if (deleteBranch)
             {
                 var deleted = await _git.TryRunAsync(worktree.RepoRoot, ["branch", "-D", "--quiet", worktree.Branch], ct).ConfigureAwait(false);
-                if (deleted.ExitCode != 0) note ??= $"could not delete branch {worktree.Branch}: {deleted.StdErr.Trim()}";
+                branchDeleted = deleted.ExitCode == 0;
+                if (!branchDeleted) note ??= $"could not delete branch {worktree.Branch}: {deleted.StdErr.Trim()}";
             }
             return 0;
         }, ct).ConfigureAwait(false);
-        return note;
+        return new WorktreeRemoval(branchDeleted, note);
     }
 
     private async Task<bool> HasIdentityAsync(string dir, CancellationToken ct)

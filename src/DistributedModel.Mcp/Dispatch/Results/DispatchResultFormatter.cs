@@ -79,7 +79,9 @@ public static class DispatchResultFormatter
 
         if (o.Status != DispatchStatus.Completed)
         {
-            sb.Append(o.RemovedBranch is null ? "nothing committed" : $"nothing committed; worktree and branch {o.RemovedBranch} removed").Append('\n');
+            sb.Append(o.Branch is not null ? $"branch {o.Branch} kept: it has commits"
+                : o.RemovedBranch is not null ? $"nothing committed; worktree and branch {o.RemovedBranch} removed"
+                : "nothing committed").Append('\n');
         }
         if (o.WorktreePath is not null) sb.Append("worktree kept: ").Append(o.WorktreePath).Append('\n');
         if (o.CleanupNote is not null) sb.Append("note: ").Append(o.CleanupNote).Append('\n');
