@@ -6,7 +6,7 @@ namespace DistributedModel.Mcp.Dispatch;
 
 [JsonSourceGenerationOptions(WriteIndented = false, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
-[JsonSerializable(typeof(CodexLedgerRecord))]
+[JsonSerializable(typeof(LedgerRecord))]
 internal sealed partial class DispatchJsonContext : JsonSerializerContext;
 
 /// <summary>Indented JSON for the per-dispatch files people read.</summary>

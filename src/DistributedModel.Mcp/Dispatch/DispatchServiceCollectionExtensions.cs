@@ -10,8 +10,9 @@ namespace DistributedModel.Mcp.Dispatch;
 public static class DispatchServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the dispatch engine behind the <see cref="DispatchTools"/> MCP tool. Needs an <see cref="IReviewerClient"/>
-    /// (the provider library's review lane in production) unless one is registered already.
+    /// Registers the dispatch engine behind the <see cref="DispatchTools"/> MCP tool. Reviewers go through the
+    /// <see cref="IReviewerClient"/> registered before this call (the provider library's review lane), else straight to
+    /// a local Ollama (<see cref="OllamaReviewerClient"/>).
     /// </summary>
     public static IServiceCollection AddDispatch(this IServiceCollection services, Action<DispatchOptions>? configure = null)
     {
@@ -20,6 +21,8 @@ public static class DispatchServiceCollectionExtensions
         services.TryAddSingleton(sp => new DispatchOptionsLoader(sp.GetRequiredService<WorkspacePaths>(), configure));
         services.TryAddSingleton<WorktreeManager>();
         services.TryAddSingleton<CodexRunner>();
+        services.TryAddSingleton<IReviewerClient>(sp => new OllamaReviewerClient(sp.GetRequiredService<WorkspacePaths>(),
+            new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, sp.GetRequiredService<DispatchOptionsLoader>()));
         services.TryAddSingleton<ReviewPanel>();
         services.TryAddSingleton<DispatchService>();
         return services;

@@ -28,7 +28,7 @@ public sealed class DispatchServiceTests(ITestOutputHelper output)
         var head = await h.Repo.GitAsync("rev-parse", "HEAD");
         var progress = new List<string>();
 
-        var outcome = await h.Service(reviewers.Client).RunAsync(
+        var outcome = await h.Service(reviewers.ClientFor(h.Paths)).RunAsync(
             new DispatchRequest("Fix add() in src/calc.py: it subtracts.", Reviewers: ["ollama/glm-4.7-flash", "ollama/qwen3:8b"]),
             SyncProgress.Of(progress), CancellationToken.None);
 
@@ -52,7 +52,10 @@ public sealed class DispatchServiceTests(ITestOutputHelper output)
         review["verdict"]!.GetValue<string>().Should().Be("request_changes");
         review["findings"]![0]!["message"]!.GetValue<string>().Should().Be("add a unit test for negative numbers");
 
-        var ledger = File.ReadAllLines(h.Paths.Ledger).Select(l => JsonNode.Parse(l)!).Single();
+        var lines = File.ReadAllLines(h.Paths.Ledger).Select(l => JsonNode.Parse(l)!).ToList();
+        lines.Where(l => l["lane"]!.GetValue<string>() == "review").Select(l => l["model"]!.GetValue<string>())
+            .Should().BeEquivalentTo("glm-4.7-flash", "qwen3:8b");
+        var ledger = lines.Single(l => l["provider"]!.GetValue<string>() == "codex");
         ledger["provider"]!.GetValue<string>().Should().Be("codex");
         ledger["model"]!.GetValue<string>().Should().Be("gpt-5.5");
         ledger["in"]!.GetValue<long>().Should().Be(4100);
@@ -97,7 +100,7 @@ public sealed class DispatchServiceTests(ITestOutputHelper output)
             ["gemma3:12b"] = ScriptedReview.Verdict("reject", default, Findings("security")),
         });
 
-        var outcome = await h.Service(reviewers.Client).RunAsync(new DispatchRequest("Fix add() and add a pager with tests",
+        var outcome = await h.Service(reviewers.ClientFor(h.Paths)).RunAsync(new DispatchRequest("Fix add() and add a pager with tests",
             Reviewers: ["ollama/glm-4.7-flash", "ollama/qwen3:8b", "ollama/gemma3:12b"]), null, CancellationToken.None);
 
         outcome.Status.Should().Be(DispatchStatus.Completed, outcome.Error);
@@ -120,8 +123,8 @@ public sealed class DispatchServiceTests(ITestOutputHelper output)
         string[] rev = ["ollama/glm-4.7-flash", "ollama/qwen3:8b"];
 
         var results = await Task.WhenAll(
-            h.Service(reviewers.Client).RunAsync(new DispatchRequest("Fix add", Reviewers: rev), null, CancellationToken.None),
-            h.Service(reviewers.Client, o => o.CodexConfig = [.. other.CodexConfigOverrides()])
+            h.Service(reviewers.ClientFor(h.Paths)).RunAsync(new DispatchRequest("Fix add", Reviewers: rev), null, CancellationToken.None),
+            h.Service(reviewers.ClientFor(h.Paths), o => o.CodexConfig = [.. other.CodexConfigOverrides()])
                 .RunAsync(new DispatchRequest("Fix add", Reviewers: rev), null, CancellationToken.None));
 
         results.Should().AllSatisfy(r => r.Status.Should().Be(DispatchStatus.Completed, r.Error));
@@ -130,7 +133,7 @@ public sealed class DispatchServiceTests(ITestOutputHelper output)
         (await h.Repo.GitAsync("show", results[1].Branch + ":DOCS.md")).Should().Be("docs");
         (await h.Repo.GitAsync("diff", "--name-only", "main", results[1].Branch!)).Should().Be("DOCS.md");
         h.WorktreeFolders().Should().BeEmpty();
-        File.ReadAllLines(h.Paths.Ledger).Should().HaveCount(2);
+        File.ReadAllLines(h.Paths.Ledger).Where(l => l.Contains("\"provider\":\"codex\"", StringComparison.Ordinal)).Should().HaveCount(2);
     }
 
     [Fact]
@@ -153,7 +156,7 @@ public sealed class DispatchServiceTests(ITestOutputHelper output)
         await using var h = await DispatchHarness.WithFixScriptAsync();
         await using var reviewers = await ReviewerBackend.StartAsync(TwoReviewers());
 
-        var outcome = await h.Service(reviewers.Client, o => o.KeepWorktree = true)
+        var outcome = await h.Service(reviewers.ClientFor(h.Paths), o => o.KeepWorktree = true)
             .RunAsync(new DispatchRequest("Fix add", Reviewers: ["ollama/glm-4.7-flash"]), null, CancellationToken.None);
 
         outcome.Status.Should().Be(DispatchStatus.Completed);

@@ -10,11 +10,11 @@ public static class CodexLedger
     public const string Lane = "dispatch";
     public const string Provider = "codex";
 
-    public static CodexLedgerRecord ToRecord(CodexRunResult run, DispatchOptions options, DateTimeOffset now)
+    public static LedgerRecord ToRecord(CodexRunResult run, DispatchOptions options, DateTimeOffset now)
     {
         var u = run.Usage ?? CodexUsage.Zero;
         var model = options.CodexModel ?? ModelFromConfig(options.CodexConfig) ?? "codex-default";
-        return new CodexLedgerRecord(
+        return new LedgerRecord(
             now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
             Lane, Provider, model,
             u.Input, u.Output, u.Reasoning, u.CachedInput,
@@ -25,8 +25,8 @@ public static class CodexLedger
             run.Status == CodexRunStatus.Succeeded ? null : run.Error);
     }
 
-    public static void Append(string ledgerPath, CodexLedgerRecord record) =>
-        AtomicAppender.AppendLine(ledgerPath, JsonSerializer.Serialize(record, DispatchJsonContext.Default.CodexLedgerRecord));
+    public static void Append(string ledgerPath, LedgerRecord record) =>
+        AtomicAppender.AppendLine(ledgerPath, JsonSerializer.Serialize(record, DispatchJsonContext.Default.LedgerRecord));
 
     /// <summary>The <c>model="…"</c> of the <c>-c</c> overrides, if any.</summary>
     private static string? ModelFromConfig(IEnumerable<string> config)

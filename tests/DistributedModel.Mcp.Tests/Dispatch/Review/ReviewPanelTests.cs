@@ -1,17 +1,25 @@
 using System.Diagnostics;
+using DistributedModel.Hooks.Workspace;
 using DistributedModel.Mcp.Dispatch;
 using DistributedModel.Mcp.Dispatch.Review;
+using DistributedModel.Testing;
 
 namespace DistributedModel.Mcp.Tests.Dispatch.Review;
 
-public sealed class ReviewPanelTests
+public sealed class ReviewPanelTests : IDisposable
 {
+    private readonly TempDirectory _workspace = new("dm-review");
+
+    private WorkspacePaths Paths => new(_workspace.Path);
+
+    public void Dispose() => _workspace.Dispose();
+
     private const string Diff = "diff --git a/src/calc.py b/src/calc.py\n--- a/src/calc.py\n+++ b/src/calc.py\n@@ -1,2 +1,2 @@\n def add(a, b):\n-    return a - b\n+    return a + b\n";
 
     private static readonly DispatchOptions Options = new() { ReviewTimeout = TimeSpan.FromSeconds(5) };
 
-    private static Task<IReadOnlyList<ReviewerOutcome>> Review(ReviewerBackend backend, params string[] reviewers) =>
-        new ReviewPanel(backend.Client).ReviewAsync("Fix add()", Diff, "src/calc.py +1 -1",
+    private Task<IReadOnlyList<ReviewerOutcome>> Review(ReviewerBackend backend, params string[] reviewers) =>
+        new ReviewPanel(backend.ClientFor(Paths)).ReviewAsync("Fix add()", Diff, "src/calc.py +1 -1",
             ReviewerSpec.ParseAll(reviewers, ModelFamily.OpenAi), Options, null, CancellationToken.None);
 
     [Fact]
@@ -28,6 +36,8 @@ public sealed class ReviewPanelTests
         var outcomes = await Review(backend, "ollama/rev-a", "ollama/rev-b", "ollama/rev-c");
 
         sw.Elapsed.Should().BeLessThan(TimeSpan.FromMilliseconds(3000), "three 1.5 s reviewers in sequence would take 4.5 s");
+        var requests = backend.Fake.Requests;
+        requests.Max(r => r.Start).Should().BeBefore(requests.Min(r => r.End), "every request arrived before the first was answered");
         outcomes.Select(o => o.Status).Should().AllBeEquivalentTo(ReviewerStatus.Ok);
         outcomes.Select(o => o.Spec.Framing).Should().Equal("correctness", "quality", "security");
         outcomes[1].Verdict!.Findings.Single().Message.Should().Be("add a test");
@@ -73,7 +83,7 @@ public sealed class ReviewPanelTests
 
         var mixed = await Review(backend, "ollama/good", "ollama/chatty", "ollama/broken");
         var sw = Stopwatch.StartNew();
-        var timed = await new ReviewPanel(slow.Client).ReviewAsync("Fix add()", Diff, "", 
+        var timed = await new ReviewPanel(slow.ClientFor(Paths)).ReviewAsync("Fix add()", Diff, "", 
             ReviewerSpec.ParseAll(["ollama/good", "ollama/sloth"], ModelFamily.OpenAi), slowOptions, null, CancellationToken.None);
 
         mixed.Select(o => o.Status).Should().Equal(ReviewerStatus.Ok, ReviewerStatus.Malformed, ReviewerStatus.Failed);

@@ -1,3 +1,5 @@
+using DistributedModel.Hooks.Workspace;
+using DistributedModel.Mcp.Dispatch;
 using DistributedModel.Mcp.Dispatch.Review;
 
 namespace DistributedModel.Mcp.Tests.Dispatch.Review;
@@ -11,37 +13,35 @@ public sealed record ScriptedReview(string Reply, TimeSpan Delay = default, int?
 }
 
 /// <summary>
-/// The reviewer models of a test, scripted per model name, behind the <see cref="IReviewerClient"/> the dispatch uses.
+/// The reviewer models of a test: a loopback fake Ollama scripted per model name, reached over real HTTP by the
+/// production <see cref="OllamaReviewerClient"/>.
 /// </summary>
 public sealed class ReviewerBackend : IAsyncDisposable
 {
-    private readonly IReadOnlyDictionary<string, ScriptedReview> _script;
-    private readonly List<ReviewerCall> _calls = [];
+    private readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan };
 
-    private ReviewerBackend(IReadOnlyDictionary<string, ScriptedReview> script)
+    private ReviewerBackend(FakeOllamaReviewers fake) => Fake = fake;
+
+    public FakeOllamaReviewers Fake { get; }
+
+    public static async Task<ReviewerBackend> StartAsync(IReadOnlyDictionary<string, ScriptedReview> script) =>
+        new(await FakeOllamaReviewers.StartAsync(script));
+
+    /// <summary>Points dispatch's reviewer client at the fake.</summary>
+    public void Configure(DispatchOptions o) => o.OllamaHost = Fake.Host;
+
+    /// <summary>The production reviewer client for a workspace (its ledger), talking to the fake.</summary>
+    public IReviewerClient ClientFor(WorkspacePaths paths, Action<DispatchOptions>? configure = null) =>
+        new OllamaReviewerClient(paths, _http, new DispatchOptionsLoader(paths, o => { Configure(o); configure?.Invoke(o); }));
+
+    /// <summary>The reviewer requests that completed, as the calls they carried.</summary>
+    public IReadOnlyList<ReviewerCall> Calls => Fake.Requests.Select(r => new ReviewerCall("ollama", r.Model,
+        r.Body["messages"]![0]!["content"]!.GetValue<string>(), r.Body["messages"]![1]!["content"]!.GetValue<string>(),
+        r.Body["format"]!.ToJsonString())).ToList();
+
+    public async ValueTask DisposeAsync()
     {
-        _script = script;
-        Client = new ScriptedClient(this);
-    }
-
-    public IReviewerClient Client { get; }
-
-    public IReadOnlyList<ReviewerCall> Calls { get { lock (_calls) return _calls.ToList(); } }
-
-    public static Task<ReviewerBackend> StartAsync(IReadOnlyDictionary<string, ScriptedReview> script) =>
-        Task.FromResult(new ReviewerBackend(script));
-
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-
-    private sealed class ScriptedClient(ReviewerBackend backend) : IReviewerClient
-    {
-        public async Task<ReviewerReply> CompleteAsync(ReviewerCall call, CancellationToken ct)
-        {
-            lock (backend._calls) backend._calls.Add(call);
-            var s = backend._script[call.Model!];
-            await Task.Delay(s.Delay, ct);
-            if (s.HttpStatus is { } status) throw new HttpRequestException($"ollama returned HTTP {status}");
-            return new ReviewerReply(s.Reply, call.Provider, call.Model!, 100, 20, 0m);
-        }
+        _http.Dispose();
+        await Fake.DisposeAsync();
     }
 }

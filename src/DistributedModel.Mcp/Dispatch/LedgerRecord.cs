@@ -1,9 +1,9 @@
 using System.Text.Json.Serialization;
 
-namespace DistributedModel.Mcp.Dispatch.Codex;
+namespace DistributedModel.Mcp.Dispatch;
 
-/// <summary>One line of <c>.claude/dm/ledger.jsonl</c> for a codex run (the shared ledger schema, provider <c>codex</c>).</summary>
-public sealed record CodexLedgerRecord(
+/// <summary>One line of <c>.claude/dm/ledger.jsonl</c> (the shared ledger schema) written by dispatch: codex runs and direct Ollama reviews.</summary>
+public sealed record LedgerRecord(
     [property: JsonPropertyName("ts")] string Ts,
     [property: JsonPropertyName("lane")] string Lane,
     [property: JsonPropertyName("provider")] string Provider,
