@@ -1,4 +1,5 @@
 using DistributedModel.Mcp.Dispatch;
+using DistributedModel.Mcp.Dispatch.Codex;
 using DistributedModel.Mcp.Dispatch.Results;
 using DistributedModel.Testing.Codex;
 
@@ -47,11 +48,13 @@ public sealed class DispatchServiceFailureTests
             ResponsesStep.Exec("echo half-done > WIP.txt"),
             ResponsesStep.Message("never sent") with { Delay = TimeSpan.FromMinutes(5) });
 
-        var outcome = await h.Service(new NoReviewerExpected(), o => o.CodexTimeout = TimeSpan.FromSeconds(10))
+        var outcome = await h.Service(new NoReviewerExpected(), o => o.CodexTimeout = TimeSpan.FromSeconds(15))
             .RunAsync(new DispatchRequest("Write WIP"), null, CancellationToken.None);
 
         outcome.Status.Should().Be(DispatchStatus.CodexFailed);
-        outcome.Error.Should().Contain("did not finish within 10 s");
+        outcome.Codex!.Status.Should().Be(CodexRunStatus.TimedOut);
+        outcome.Codex.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(25), "the process tree is killed at the limit");
+        outcome.Error.Should().Contain("did not finish within 15 s");
         h.Branches().Should().BeEmpty();
         File.ReadAllText(outcome.Artifacts!.PathOf(DispatchArtifacts.PartialDiffFile)).Should().Contain("+half-done");
         DispatchResultFormatter.Format(outcome).Should().Contain("partial.diff");

@@ -27,15 +27,15 @@ public sealed class ReviewPanelTests : IDisposable
     {
         await using var backend = await ReviewerBackend.StartAsync(new Dictionary<string, ScriptedReview>
         {
-            ["rev-a"] = ScriptedReview.Verdict("approve", TimeSpan.FromMilliseconds(1500)),
-            ["rev-b"] = ScriptedReview.Verdict("request_changes", TimeSpan.FromMilliseconds(1500), ("src/calc.py", 2, "low", "add a test")),
-            ["rev-c"] = ScriptedReview.Verdict("approve", TimeSpan.FromMilliseconds(1500)),
+            ["rev-a"] = ScriptedReview.Verdict("approve", TimeSpan.FromMilliseconds(2000)),
+            ["rev-b"] = ScriptedReview.Verdict("request_changes", TimeSpan.FromMilliseconds(2000), ("src/calc.py", 2, "low", "add a test")),
+            ["rev-c"] = ScriptedReview.Verdict("approve", TimeSpan.FromMilliseconds(2000)),
         });
         var sw = Stopwatch.StartNew();
 
         var outcomes = await Review(backend, "ollama/rev-a", "ollama/rev-b", "ollama/rev-c");
 
-        sw.Elapsed.Should().BeLessThan(TimeSpan.FromMilliseconds(3000), "three 1.5 s reviewers in sequence would take 4.5 s");
+        sw.Elapsed.Should().BeLessThan(TimeSpan.FromMilliseconds(4500), "three 2 s reviewers in sequence would take 6 s");
         var requests = backend.Fake.Requests;
         requests.Max(r => r.Start).Should().BeBefore(requests.Min(r => r.End), "every request arrived before the first was answered");
         outcomes.Select(o => o.Status).Should().AllBeEquivalentTo(ReviewerStatus.Ok);
