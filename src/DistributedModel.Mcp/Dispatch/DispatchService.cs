@@ -22,8 +22,9 @@ public sealed class DispatchService(
     ReviewPanel reviewPanel,
     TimeProvider time)
 {
-    /// <summary>Longer briefs are refused: the prompt travels as one command-line argument.</summary>
-    public const int MaxBriefChars = 100_000;
+    /// <summary>Longer briefs (UTF-8 bytes) are refused: the prompt travels as one command-line argument, which Linux
+    /// caps at 128 KiB.</summary>
+    public const int MaxBriefBytes = 100_000;
 
     public string WorktreesDir => Path.Combine(paths.DmDir, "worktrees");
     public string DispatchDir => Path.Combine(paths.DmDir, "dispatch");
@@ -55,8 +56,9 @@ public sealed class DispatchService(
         // 1. Everything that can be refused before any work is done.
         if (string.IsNullOrWhiteSpace(request.Brief))
             return Refused("the brief is empty: describe the change codex should make.");
-        if (request.Brief.Length > MaxBriefChars)
-            return Refused($"the brief has {request.Brief.Length} characters; at most {MaxBriefChars}. Put long material in a file and refer to it.");
+        var briefBytes = Encoding.UTF8.GetByteCount(request.Brief);
+        if (briefBytes > MaxBriefBytes)
+            return Refused($"the brief has {briefBytes} bytes; at most {MaxBriefBytes}. Put long material in a file in the repository and refer to it.");
 
         DispatchOptions options;
         IReadOnlyList<ReviewerSpec> reviewers;

@@ -160,6 +160,18 @@ public sealed class DispatchServiceFailureTests
     }
 
     [Fact]
+    public async Task A_brief_too_long_for_the_command_line_is_refused()
+    {
+        await using var h = await DispatchHarness.StartAsync(ResponsesStep.Message("unused"));
+
+        var outcome = await h.Service(new NoReviewerExpected())
+            .RunAsync(new DispatchRequest(new string('я', 60_000)), null, CancellationToken.None);
+
+        outcome.Status.Should().Be(DispatchStatus.Refused);
+        outcome.Error.Should().Be("the brief has 120000 bytes; at most 100000. Put long material in a file in the repository and refer to it.");
+    }
+
+    [Fact]
     public async Task A_workspace_that_is_not_a_git_repository_is_refused()
     {
         await using var h = await DispatchHarness.StartAsync(ResponsesStep.Message("unused"));
