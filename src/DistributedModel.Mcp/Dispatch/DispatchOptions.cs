@@ -27,6 +27,9 @@ public sealed class DispatchOptions
     /// <summary>Hard limit for the whole codex run; the process tree is killed after it.</summary>
     public TimeSpan CodexTimeout { get; set; } = TimeSpan.FromMinutes(20);
 
+    /// <summary>How often a "codex still working" progress notification is sent while codex is silent or busy.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Limit for each reviewer; a reviewer over it is reported as timed out, the others still count.</summary>
     public TimeSpan ReviewTimeout { get; set; } = TimeSpan.FromMinutes(5);
 

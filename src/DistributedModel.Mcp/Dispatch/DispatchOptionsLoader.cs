@@ -52,6 +52,7 @@ public sealed class DispatchOptionsLoader(WorkspacePaths paths, Action<DispatchO
                 case "ollamaHost": o.OllamaHost = v.ValueKind == JsonValueKind.Null ? null : String(p); break;
                 case "sandbox": o.Sandbox = String(p); break;
                 case "timeoutSeconds": o.CodexTimeout = TimeSpan.FromSeconds(Positive(p)); break;
+                case "heartbeatSeconds": o.HeartbeatInterval = TimeSpan.FromSeconds(Positive(p)); break;
                 case "reviewTimeoutSeconds": o.ReviewTimeout = TimeSpan.FromSeconds(Positive(p)); break;
                 case "reviewers": o.Reviewers = Strings(p); break;
                 case "maxReviewDiffChars": o.MaxReviewDiffChars = (int)Positive(p); break;

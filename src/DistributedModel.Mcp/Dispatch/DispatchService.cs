@@ -147,10 +147,23 @@ public sealed class DispatchService(
 
         // 3. Codex writes the change.
         progress?.Report("codex is working on the brief");
-        var run = await codex.RunAsync(
-            new CodexRunRequest(worktree.Path, CodexPrompt(request.Brief, worktree),
-                artifacts.PathOf(DispatchArtifacts.EventsFile), artifacts.PathOf(DispatchArtifacts.StderrFile)),
-            options, progress, ct).ConfigureAwait(false);
+        CodexRunResult run;
+        using (var heartbeatStop = new CancellationTokenSource())
+        {
+            var heartbeat = HeartbeatAsync(progress, options.HeartbeatInterval, heartbeatStop.Token);
+            try
+            {
+                run = await codex.RunAsync(
+                    new CodexRunRequest(worktree.Path, CodexPrompt(request.Brief, worktree),
+                        artifacts.PathOf(DispatchArtifacts.EventsFile), artifacts.PathOf(DispatchArtifacts.StderrFile)),
+                    options, progress, ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                await heartbeatStop.CancelAsync().ConfigureAwait(false);
+                await heartbeat.ConfigureAwait(false);
+            }
+        }
         if (run.Status != CodexRunStatus.NotFound)
             CodexLedger.Append(paths.Ledger, CodexLedger.ToRecord(run, options, time.GetUtcNow()));
         if (run.Status == CodexRunStatus.Cancelled) ct.ThrowIfCancellationRequested();
@@ -192,6 +205,20 @@ public sealed class DispatchService(
         {
             return baseOutcome with { Status = DispatchStatus.GitError, Error = ex.Message, Codex = run };
         }
+    }
+
+    /// <summary>"codex still working" every interval, so a silent model still shows the call is alive.</summary>
+    private async Task HeartbeatAsync(IProgress<string>? progress, TimeSpan interval, CancellationToken stop)
+    {
+        if (progress is null || interval <= TimeSpan.Zero) return;
+        var start = time.GetTimestamp();
+        using var timer = new PeriodicTimer(interval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
+                progress.Report($"codex still working ({time.GetElapsedTime(start).TotalSeconds:F0} s)");
+        }
+        catch (OperationCanceledException) { }
     }
 
     private static string CodexPrompt(string brief, Worktree worktree) =>

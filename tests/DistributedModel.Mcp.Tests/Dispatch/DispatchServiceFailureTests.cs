@@ -48,13 +48,21 @@ public sealed class DispatchServiceFailureTests
             ResponsesStep.Exec("echo half-done > WIP.txt"),
             ResponsesStep.Message("never sent") with { Delay = TimeSpan.FromMinutes(5) });
 
-        var outcome = await h.Service(new NoReviewerExpected(), o => o.CodexTimeout = TimeSpan.FromSeconds(15))
-            .RunAsync(new DispatchRequest("Write WIP"), null, CancellationToken.None);
+        var progress = new List<string>();
+
+        var outcome = await h.Service(new NoReviewerExpected(), o =>
+            {
+                o.CodexTimeout = TimeSpan.FromSeconds(15);
+                o.HeartbeatInterval = TimeSpan.FromSeconds(5);
+            })
+            .RunAsync(new DispatchRequest("Write WIP"), SyncProgress.Of(progress), CancellationToken.None);
 
         outcome.Status.Should().Be(DispatchStatus.CodexFailed);
         outcome.Codex!.Status.Should().Be(CodexRunStatus.TimedOut);
         outcome.Codex.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(25), "the process tree is killed at the limit");
         outcome.Error.Should().Contain("did not finish within 15 s");
+        progress.Count(p => System.Text.RegularExpressions.Regex.IsMatch(p, @"^codex still working \(\d+ s\)$"))
+            .Should().BeGreaterThanOrEqualTo(2, "a silent codex still shows progress every 5 s");
         h.Branches().Should().BeEmpty();
         File.ReadAllText(outcome.Artifacts!.PathOf(DispatchArtifacts.PartialDiffFile)).Should().Contain("+half-done");
         DispatchResultFormatter.Format(outcome).Should().Contain("partial.diff");
