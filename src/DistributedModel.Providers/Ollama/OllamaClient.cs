@@ -17,6 +17,14 @@ internal sealed class OllamaClient(HttpClient http, ProviderSettings settings, R
 
     protected override HttpRequestMessage BuildRequest(ProviderCall call)
     {
+        // Ollama answers 200 after silently dropping what does not fit in num_ctx; refuse instead (≈4 chars per token
+        // is a low estimate for code, so this only catches prompts that certainly do not fit).
+        var estimated = (call.SystemPrompt.Length + call.UserPrompt.Length) / 4 + call.MaxOutputTokens;
+        if (estimated > Settings.NumCtx)
+            throw Fail(ProviderErrorClass.ContextTooLong, call,
+                $"prompt ≈{estimated} tokens with the output budget exceeds num_ctx {Settings.NumCtx} (providers.ollama.numCtx); " +
+                "Ollama would silently truncate it (not sent)", null);
+
         var messages = new JsonArray();
         if (!string.IsNullOrEmpty(call.SystemPrompt)) messages.Add(new JsonObject { ["role"] = "system", ["content"] = call.SystemPrompt });
         messages.Add(new JsonObject { ["role"] = "user", ["content"] = call.UserPrompt });

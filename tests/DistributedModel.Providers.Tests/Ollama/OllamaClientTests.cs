@@ -61,4 +61,22 @@ public sealed class OllamaClientTests : ProviderTestBase
         slow.Latency.Should().BeGreaterThan(TimeSpan.FromMilliseconds(280));
         fast.Latency.Should().BeLessThan(slow.Latency);
     }
+
+    [Fact]
+    public async Task Prompt_that_cannot_fit_num_ctx_is_refused_instead_of_silently_truncated_and_the_lane_falls_back()
+    {
+        await using var ollama = await FakeOllama.StartAsync();
+        await using var gemini = await FakeGemini.StartAsync();
+        using var host = Host(ollama: ollama, gemini: gemini, dmJson: """
+            {"providers":{"ollama":{"numCtx":1024}},"lanes":{"review":{"chain":["ollama","gemini"],"maxOutputTokens":256}}}
+            """);
+
+        var r = await host.Lanes.CompleteAsync(new LaneRequest("review", "", new string('x', 8000)));
+
+        r.Provider.Should().Be("gemini");
+        ollama.RequestCount.Should().Be(0);
+        var refused = host.LedgerLines()[0];
+        refused.Error.Should().Be("context_too_long");
+        refused.Detail.Should().Contain("num_ctx 1024");
+    }
 }
