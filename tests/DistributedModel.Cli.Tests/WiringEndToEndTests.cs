@@ -24,7 +24,7 @@ public sealed class WiringEndToEndTests : IDisposable
         return dir;
     }
 
-    private async Task<(ProcessResult Run, bool MarkerSeen)> AskClaudeAsync(FakeAnthropic api, string? cwd = null)
+    private async Task<(ProcessResult Run, bool MarkerSeen)> AskClaudeAsync(FakeAnthropic api, string? cwd = null, string prompt = "hello")
     {
         var env = new Dictionary<string, string?>
         {
@@ -36,7 +36,7 @@ public sealed class WiringEndToEndTests : IDisposable
             ["CLAUDE_PROJECT_DIR"] = null,
             ["MCP_TIMEOUT"] = "60000", // MCP server start-up allowance: node is slow on a loaded 2-core machine
         };
-        var run = await ProcessRunner.RunAsync(RepoPaths.NpmBin("claude"), ["-p", "hello", "--output-format", "json"], cwd ?? _h.Repo,
+        var run = await ProcessRunner.RunAsync(RepoPaths.NpmBin("claude"), ["-p", prompt, "--output-format", "json", "--allowedTools", "Bash"], cwd ?? _h.Repo,
             environment: env, timeout: TimeSpan.FromSeconds(90));
         return (run, api.Requests.Any(r => r.Contains(Marker, StringComparison.Ordinal)));
     }
@@ -151,5 +151,26 @@ public sealed class WiringEndToEndTests : IDisposable
         if (launchDir.Length == 0) hookRan.Should().BeTrue();
         api.Requests.Any(r => r.Contains("mcp__distributed-model__ping", StringComparison.Ordinal)).Should().BeTrue(run.ToString());
         File.ReadAllText(_h.RepoFile("mcp-started.txt")).Should().Be(_h.Repo + "|" + _h.Repo, "the server runs at the project root and knows it");
+    }
+
+    [Fact]
+    public async Task Real_hooks_installed_by_dm_log_calls_that_dm_report_reads()
+    {
+        // The real Native AOT hooks (published once per test run), a stand-in MCP server.
+        var bins = BinariesWithShellMcpServer();
+        foreach (var (project, exe) in new[] { ("src/DistributedModel.Hooks.PostToolUse", "PostToolUse"), ("src/DistributedModel.Hooks.UserPromptSubmit", "UserPromptSubmit") })
+            File.Copy(Path.Combine(await DotnetPublisher.PublishAsync(project, aot: true), exe), Path.Combine(bins, exe), overwrite: true);
+        (await _h.RunAsync("install", "--hooks-from", bins)).ExitCode.Should().Be(0);
+        await using var api = await FakeAnthropic.StartAsync();
+        api.BashCommands.Enqueue("seq 1 40000");
+
+        var (run, _) = await AskClaudeAsync(api, prompt: "summarize the build log and tell me what failed");
+
+        run.ExitCode.Should().Be(0, run.ToString());
+        var report = await _h.RunAsync("report");
+        report.Out.Should().MatchRegex(@"Read 2 hook calls, 0 provider calls", report.ToString());
+        report.Out.Split('\n').Single(l => l.StartsWith("Hook latency p95 PostToolUse", StringComparison.Ordinal)).Should().Contain("(n=1)");
+        report.Out.Split('\n').Single(l => l.StartsWith("Hook latency p95 UserPromptSubmit", StringComparison.Ordinal)).Should().Contain("(n=1)");
+        report.Out.Split('\n').Single(l => l.StartsWith("Context bytes into orchestrator", StringComparison.Ordinal)).Should().EndWith("PASS", "40,000 lines of seq compress far below half");
     }
 }
