@@ -30,4 +30,21 @@ public sealed class CliEnvironment
     };
 
     public string ResolvePath(string path) => Path.GetFullPath(path, CurrentDirectory);
+
+    /// <summary>The repository directory given by <c>--repo</c> (default: the current directory); it must exist.</summary>
+    public string ResolveRepository(string? repo)
+    {
+        var root = ResolvePath(repo ?? ".");
+        if (!Directory.Exists(root)) throw new UsageException($"repository directory {root} does not exist.");
+        return root;
+    }
+
+    /// <summary>An output file named by an option; its directory must exist.</summary>
+    public string ResolveOutputFile(string path, string option)
+    {
+        var full = ResolvePath(path);
+        var dir = Path.GetDirectoryName(full);
+        if (!string.IsNullOrEmpty(dir) && !Directory.Exists(dir)) throw new UsageException($"directory of {option} {full} does not exist.");
+        return full;
+    }
 }

@@ -19,9 +19,7 @@ public static class AdrCommand
             var path = env.ResolvePath(r.GetValue(file)!);
             if (!File.Exists(path)) throw new UsageException($"decision record {path} does not exist.");
             var doc = AdrDocument.Parse(await File.ReadAllTextAsync(path, ct), path);
-            var outPath = env.ResolvePath(r.GetValue(html)!);
-            var dir = Path.GetDirectoryName(outPath);
-            if (!string.IsNullOrEmpty(dir) && !Directory.Exists(dir)) throw new UsageException($"directory of --html {outPath} does not exist.");
+            var outPath = env.ResolveOutputFile(r.GetValue(html)!, "--html");
             await File.WriteAllTextAsync(outPath, AdrPreviewWriter.Render(doc), ct);
             await env.Out.WriteLineAsync($"{doc.Options.Count} option(s) side by side: {outPath}");
             return ExitCodes.Ok;

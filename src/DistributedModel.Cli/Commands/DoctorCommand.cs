@@ -18,8 +18,7 @@ public static class DoctorCommand
         };
         cmd.SetAction((r, ct) => CliApp.Guard(env, async () =>
         {
-            var root = env.ResolvePath(r.GetValue(repo)!);
-            if (!Directory.Exists(root)) throw new UsageException($"repository directory {root} does not exist.");
+            var root = env.ResolveRepository(r.GetValue(repo));
             var results = await new DoctorChecks(env, new RepoLayout(root)).RunAsync(ct);
             foreach (var c in results)
                 await env.Out.WriteLineAsync($"{(c.Level switch { CheckLevel.Ok => "ok  ", CheckLevel.Warn => "warn", _ => "FAIL" })}  {c.Name}: {c.Detail}");

@@ -28,15 +28,12 @@ public static class ReportCommand
         };
         cmd.SetAction((r, ct) => CliApp.Guard(env, async () =>
         {
-            var root = env.ResolvePath(r.GetValue(repo)!);
-            if (!Directory.Exists(root)) throw new UsageException($"repository directory {root} does not exist.");
+            var root = env.ResolveRepository(r.GetValue(repo));
             var review = ReviewLoader.Load(root, r.GetValue(days), env.Time.GetUtcNow(), env.Error);
             TextReportWriter.Write(review, env.Out);
             if (r.GetValue(html) is { } file)
             {
-                var path = env.ResolvePath(file);
-                var dir = Path.GetDirectoryName(path);
-                if (!string.IsNullOrEmpty(dir) && !Directory.Exists(dir)) throw new UsageException($"directory of --html {path} does not exist.");
+                var path = env.ResolveOutputFile(file, "--html");
                 await File.WriteAllTextAsync(path, HtmlReportWriter.Render(review, root), ct);
                 await env.Out.WriteLineAsync($"HTML report: {path}");
             }

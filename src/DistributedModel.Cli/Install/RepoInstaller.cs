@@ -67,17 +67,8 @@ public sealed class RepoInstaller(CliEnvironment env)
     public async Task<int> UninstallAsync(string repo, bool purge)
     {
         var layout = ForExistingRepo(repo);
-        var plan = WiringPlan.ForRepository();
-        var settings = JsonEdit.Load(layout.SettingsFile);
-        var mcp = JsonEdit.Load(layout.McpFile);
         var state = InstallState.Load(layout.StateFile);
-        FileSnapshot? settingsBefore = state?.Files.GetValueOrDefault(RepoLayout.SettingsKey);
-        FileSnapshot? mcpBefore = state?.Files.GetValueOrDefault(RepoLayout.McpKey);
-
-        settings.Apply(o => SettingsWiring.Remove(o, plan, JsonEdit.Parse(settingsBefore, layout.SettingsFile)));
-        mcp.Apply(o => McpWiring.Remove(o, JsonEdit.Parse(mcpBefore, layout.McpFile)));
-        bool wroteSettings = settings.Save(settingsBefore);
-        bool wroteMcp = mcp.Save(mcpBefore);
+        var (wroteSettings, wroteMcp) = RemoveWiring(layout, state);
         await env.Out.WriteLineAsync($"{Rel(layout, layout.SettingsFile)}: {(wroteSettings ? "our hooks removed" : "none of our hooks found")}");
         await env.Out.WriteLineAsync($"{Rel(layout, layout.McpFile)}: {(wroteMcp ? $"server \"{WiringPlan.McpServerName}\" removed" : "our server not found")}");
 
@@ -115,28 +106,19 @@ public sealed class RepoInstaller(CliEnvironment env)
     }
 
     /// <summary>Removes our entries from the repo's settings.json and .mcp.json only (used by promote, which moves the wiring).</summary>
-    public Task UnwireAsync(RepoLayout layout)
+    public void Unwire(RepoLayout layout)
     {
-        var plan = WiringPlan.ForRepository();
-        var settings = JsonEdit.Load(layout.SettingsFile);
-        var mcp = JsonEdit.Load(layout.McpFile);
         var state = InstallState.Load(layout.StateFile);
-        FileSnapshot? settingsBefore = state?.Files.GetValueOrDefault(RepoLayout.SettingsKey);
-        FileSnapshot? mcpBefore = state?.Files.GetValueOrDefault(RepoLayout.McpKey);
-        settings.Apply(o => SettingsWiring.Remove(o, plan, JsonEdit.Parse(settingsBefore, layout.SettingsFile)));
-        mcp.Apply(o => McpWiring.Remove(o, JsonEdit.Parse(mcpBefore, layout.McpFile)));
-        settings.Save(settingsBefore);
-        mcp.Save(mcpBefore);
+        RemoveWiring(layout, state);
         if (state is not null) (state with { PromotedAt = env.Time.GetUtcNow() }).Save(layout.StateFile);
-        return Task.CompletedTask;
     }
 
-    private RepoLayout ForExistingRepo(string? repo)
-    {
-        var root = env.ResolvePath(repo ?? ".");
-        if (!Directory.Exists(root)) throw new UsageException($"repository directory {root} does not exist.");
-        return new RepoLayout(root);
-    }
+    private static (bool Settings, bool Mcp) RemoveWiring(RepoLayout layout, InstallState? state) =>
+        WiringFiles.Remove(WiringPlan.ForRepository(),
+            layout.SettingsFile, state?.Files.GetValueOrDefault(RepoLayout.SettingsKey),
+            layout.McpFile, state?.Files.GetValueOrDefault(RepoLayout.McpKey));
+
+    private RepoLayout ForExistingRepo(string? repo) => new(env.ResolveRepository(repo));
 
     private static string Rel(RepoLayout layout, string path) => Path.GetRelativePath(layout.Root, path);
 }

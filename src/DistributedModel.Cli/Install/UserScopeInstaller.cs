@@ -9,8 +9,7 @@ public sealed class UserScopeInstaller(CliEnvironment env)
 {
     public async Task<int> PromoteAsync(string repo, bool force, bool keepRepo, CancellationToken ct)
     {
-        var root = env.ResolvePath(repo);
-        if (!Directory.Exists(root)) throw new UsageException($"repository directory {root} does not exist.");
+        var root = env.ResolveRepository(repo);
         var layout = new RepoLayout(root);
         var user = new UserLayout(env.HomeDirectory);
         var now = env.Time.GetUtcNow();
@@ -65,7 +64,7 @@ public sealed class UserScopeInstaller(CliEnvironment env)
         if (!keepRepo)
         {
             // Move, not copy: with both scopes wired every hook would run twice.
-            await new RepoInstaller(env).UnwireAsync(layout);
+            new RepoInstaller(env).Unwire(layout);
             await env.Out.WriteLineAsync($"Removed the repository-level wiring in {root} (binaries and logs kept; `dm uninstall` there removes the binaries).");
         }
         await env.Out.WriteLineAsync("Promoted: every Claude Code session of this user now uses Distributed Model. `dm uninstall --global` reverts it.");
@@ -76,22 +75,17 @@ public sealed class UserScopeInstaller(CliEnvironment env)
     {
         var user = new UserLayout(env.HomeDirectory);
         var now = env.Time.GetUtcNow();
-        var plan = WiringPlan.ForUser(user.BinDir);
-        var settings = JsonEdit.Load(user.SettingsFile);
-        var claudeJson = JsonEdit.Load(user.ClaudeJson);
         var state = InstallState.Load(user.StateFile);
-        var settingsBefore = state?.Files.GetValueOrDefault(user.SettingsFile);
-        var claudeBefore = state?.Files.GetValueOrDefault(user.ClaudeJson);
-
-        settings.Apply(o => SettingsWiring.Remove(o, plan, JsonEdit.Parse(settingsBefore, user.SettingsFile)));
-        claudeJson.Apply(o => McpWiring.Remove(o, JsonEdit.Parse(claudeBefore, user.ClaudeJson)));
-        foreach (var (edit, before) in new[] { (settings, settingsBefore), (claudeJson, claudeBefore) })
-        {
+        var (wroteSettings, wroteClaude) = WiringFiles.Remove(WiringPlan.ForUser(user.BinDir),
+            user.SettingsFile, state?.Files.GetValueOrDefault(user.SettingsFile),
+            user.ClaudeJson, state?.Files.GetValueOrDefault(user.ClaudeJson),
             // A file promote created needs no backup: it goes away again.
-            var backup = edit.Changed && before is not { Existed: false } ? UserLayout.BackupPath(edit.Path, now) : null;
-            bool wrote = edit.Save(before, backup);
-            await env.Out.WriteLineAsync(!wrote ? $"{edit.Path}: none of our entries found"
-                : $"{edit.Path}: our entries removed" + (backup is not null ? $" (backup: {backup})" : ""));
+            (path, before) => before is { Existed: false } ? null : UserLayout.BackupPath(path, now));
+        foreach (var (path, wrote) in new[] { (user.SettingsFile, wroteSettings), (user.ClaudeJson, wroteClaude) })
+        {
+            var backup = UserLayout.BackupPath(path, now);
+            await env.Out.WriteLineAsync(!wrote ? $"{path}: none of our entries found"
+                : $"{path}: our entries removed" + (File.Exists(backup) ? $" (backup: {backup})" : ""));
         }
         if (BinaryInstaller.IsOurs(user.BinDir))
         {

@@ -95,11 +95,11 @@ public static class HtmlReportWriter
     private static string Meter(double value, double goal, bool inverted = false)
     {
         var fill = inverted ? (value < goal ? "#22c55e" : "#ef4444") : (value >= goal ? "#22c55e" : "#f59e0b");
-        var svg = new Svg(200, 14, "meter");
+        var svg = new Svg(200, 14, "meter", MeterClass);
         svg.Rect(0, 3, 200, 8, "#eef0f4", 4);
         svg.Rect(0, 3, Math.Clamp(value, 0, 1) * 200, 8, fill, 4);
         svg.Line(goal * 200, 0, goal * 200, 14, "#111827", 2);
-        return "<div class=\"meter\">" + svg.ToString().Replace("class=\"chart\"", "class=\"meter-svg\" preserveAspectRatio=\"none\"", StringComparison.Ordinal) + "</div>";
+        return "<div class=\"meter\">" + svg + "</div>";
     }
 
     private static string VerdictStrip(Review r)
@@ -107,7 +107,7 @@ public static class HtmlReportWriter
         string[] order = ["AFFIRM", "MODIFY", "REVERSE", "DEFER"];
         string[] colors = ["#94a3b8", "#f59e0b", "#ef4444", "#cbd5e1"];
         int total = r.Decisions.Count;
-        var svg = new Svg(200, 14, "verdicts");
+        var svg = new Svg(200, 14, "verdicts", MeterClass);
         if (total == 0) svg.Rect(0, 3, 200, 8, "#eef0f4", 4);
         double x = 0;
         for (int i = 0; i < order.Length; i++)
@@ -119,12 +119,14 @@ public static class HtmlReportWriter
             x += w;
         }
         var legend = string.Join(" · ", order.Where(v => r.Verdicts.GetValueOrDefault(v) > 0).Select(v => $"{v} {r.Verdicts[v]}"));
-        return "<div class=\"meter\">" + svg.ToString().Replace("class=\"chart\"", "class=\"meter-svg\" preserveAspectRatio=\"none\"", StringComparison.Ordinal)
-            + "</div>" + (legend.Length > 0 ? $"<p class=\"verdicts\">{Esc(legend)}</p>" : "");
+        return "<div class=\"meter\">" + svg + "</div>" + (legend.Length > 0 ? $"<p class=\"verdicts\">{Esc(legend)}</p>" : "");
     }
 
     private static void Card(StringBuilder sb, string title, string subtitle, string svg, bool wide = false) =>
         sb.Append($"<figure class=\"card{(wide ? " wide" : "")}\"><h2>{Esc(title)}</h2><p class=\"sub\">{Esc(subtitle)}</p>{svg}</figure>");
+
+    /// <summary>Meters stretch to their box (the bar is a proportion, not a shape).</summary>
+    private const string MeterClass = "meter-svg\" preserveAspectRatio=\"none";
 
     private static string Cls(TargetStatus s) => s switch { TargetStatus.Pass => "pass", TargetStatus.Fail => "fail", _ => "nodata" };
 

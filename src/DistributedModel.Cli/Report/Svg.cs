@@ -10,9 +10,10 @@ public sealed class Svg
     private readonly StringBuilder _sb = new();
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
-    public Svg(double width, double height, string label)
+    /// <param name="cssClass">Class of the svg element (raw attribute text).</param>
+    public Svg(double width, double height, string label, string cssClass = "chart")
     {
-        _sb.Append(C, $"<svg class=\"chart\" viewBox=\"0 0 {N(width)} {N(height)}\" role=\"img\" aria-label=\"{Esc(label)}\" xmlns=\"http://www.w3.org/2000/svg\">");
+        _sb.Append(C, $"<svg class=\"{cssClass}\" viewBox=\"0 0 {N(width)} {N(height)}\" role=\"img\" aria-label=\"{Esc(label)}\" xmlns=\"http://www.w3.org/2000/svg\">");
         _sb.Append("<title>").Append(Esc(label)).Append("</title>");
     }
 

@@ -6,6 +6,7 @@ using DistributedModel.Testing.Processes;
 
 namespace DistributedModel.Cli.Tests.Plugin;
 
+[Collection(RealClaudeCollection.Name)]
 public sealed class PluginCommandTests : IDisposable
 {
     private readonly CliHarness _h = new();

@@ -20,6 +20,9 @@ public sealed class FakeAnthropic : IAsyncDisposable
     private FakeAnthropic(WebApplication app) => _app = app;
 
     public ConcurrentQueue<string> Requests { get; } = new();
+
+    /// <summary>Bash commands the model "runs" first, one per main-loop turn, before it answers with text.</summary>
+    public ConcurrentQueue<string> BashCommands { get; } = new();
     public string BaseUrl { get; private set; } = "";
 
     public static async Task<FakeAnthropic> StartAsync()
@@ -35,7 +38,14 @@ public sealed class FakeAnthropic : IAsyncDisposable
             using var reader = new StreamReader(ctx.Request.Body, Encoding.UTF8);
             var body = await reader.ReadToEndAsync();
             fake.Requests.Enqueue(body);
-            bool stream = JsonNode.Parse(body)?["stream"]?.GetValue<bool>() == true;
+            var req = JsonNode.Parse(body);
+            bool stream = req?["stream"]?.GetValue<bool>() == true;
+            bool mainLoop = req?["tools"] is JsonArray tools && tools.Any(t => t?["name"]?.GetValue<string>() == "Bash");
+            if (mainLoop && stream && fake.BashCommands.TryDequeue(out var command))
+            {
+                await SendToolUseAsync(ctx, command);
+                return;
+            }
             if (!stream)
             {
                 await ctx.Response.WriteAsJsonAsync(new
@@ -63,6 +73,23 @@ public sealed class FakeAnthropic : IAsyncDisposable
         await app.StartAsync();
         fake.BaseUrl = app.Urls.First();
         return fake;
+    }
+
+    private static async Task SendToolUseAsync(HttpContext ctx, string command)
+    {
+        ctx.Response.ContentType = "text/event-stream";
+        async Task Send(string name, object data)
+        {
+            await ctx.Response.WriteAsync($"event: {name}\ndata: {JsonSerializer.Serialize(data)}\n\n");
+            await ctx.Response.Body.FlushAsync();
+        }
+        var id = "toolu_" + Guid.NewGuid().ToString("N")[..12];
+        await Send("message_start", new { type = "message_start", message = new { id = "msg_fake", type = "message", role = "assistant", model = "claude-fake", content = Array.Empty<object>(), stop_reason = (string?)null, stop_sequence = (string?)null, usage = new { input_tokens = 1, output_tokens = 1 } } });
+        await Send("content_block_start", new { type = "content_block_start", index = 0, content_block = new { type = "tool_use", id, name = "Bash", input = new { } } });
+        await Send("content_block_delta", new { type = "content_block_delta", index = 0, delta = new { type = "input_json_delta", partial_json = JsonSerializer.Serialize(new { command, description = "run" }) } });
+        await Send("content_block_stop", new { type = "content_block_stop", index = 0 });
+        await Send("message_delta", new { type = "message_delta", delta = new { stop_reason = "tool_use", stop_sequence = (string?)null }, usage = new { output_tokens = 5 } });
+        await Send("message_stop", new { type = "message_stop" });
     }
 
     public async ValueTask DisposeAsync()
