@@ -1,11 +1,11 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using DistributedModel.Hooks.Tests.Process;
-using DistributedModel.Hooks.Tests.Samples;
 using DistributedModel.Hooks.Wiring;
 using DistributedModel.Hooks.Workspace;
 using DistributedModel.Testing;
 using DistributedModel.Testing.Anthropic;
+using DistributedModel.Testing.Samples;
 using Xunit.Abstractions;
 
 namespace DistributedModel.Hooks.Tests.EndToEnd;
@@ -15,7 +15,7 @@ namespace DistributedModel.Hooks.Tests.EndToEnd;
 /// talking to a scripted fake Messages API on 127.0.0.1. The captured requests show what entered the model's context.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-public sealed class ClaudeCodeHooksEndToEndTests : IDisposable
+public sealed partial class ClaudeCodeHooksEndToEndTests : IDisposable
 {
     private readonly TempDirectory _dir = new("dm-e2e");
     private readonly ITestOutputHelper _output;
@@ -65,7 +65,12 @@ public sealed class ClaudeCodeHooksEndToEndTests : IDisposable
     public async Task A_noisy_200_KB_build_log_reaches_the_model_compressed_with_every_error_and_the_routing_hint_is_injected()
     {
         await WireProjectAsync();
-        var log = NoisyBuildLog.Create(200 * 1024, errors: 5);
+        var log = SampleOutputs.NoisyBuildLog(200 * 1024, errorCount: 5);
+        var errorLines = log.MustSurvive.Where(l => l.Contains(": error ", StringComparison.Ordinal)).ToList();
+        var fileLineRefs = errorLines.Select(l => FileLineRef().Match(l).Value).ToList();
+        errorLines.Should().HaveCount(5);
+        fileLineRefs.Should().AllSatisfy(r => r.Should().MatchRegex(@"\(\d+,\d+\)$"));
+        int rawBytes = Encoding.UTF8.GetByteCount(log.Text);
         File.WriteAllText(Path.Combine(Project, "build.log"), log.Text);
         await using var api = await FakeAnthropicServer.StartAsync(
             ScriptStep.CallTool("Bash", new JsonObject { ["command"] = "cat build.log", ["description"] = "Show the build log" }),
@@ -78,12 +83,12 @@ public sealed class ClaudeCodeHooksEndToEndTests : IDisposable
         main.Should().HaveCountGreaterThanOrEqualTo(2, "one request to get the tool call, one carrying its result");
         var result = main.SelectMany(r => r.ToolResults()).Should().ContainSingle(r => r.ToolUseId == "toolu_0001").Subject;
         int resultBytes = Encoding.UTF8.GetByteCount(result.Text);
-        _output.WriteLine($"raw {log.Bytes} bytes -> tool_result {resultBytes} bytes ({100.0 * resultBytes / log.Bytes:F1}%)");
+        _output.WriteLine($"raw {rawBytes} bytes -> tool_result {resultBytes} bytes ({100.0 * resultBytes / rawBytes:F1}%), {errorLines.Count} errors");
 
         result.Text.Should().NotContain("<persisted-output>", "the hook replaced Claude Code's 2 KB preview with the compressed full output");
-        resultBytes.Should().BeLessThan(log.Bytes / 5);
-        foreach (var error in log.ErrorLines) result.Text.Should().Contain(error);
-        foreach (var fileLine in log.FileLineRefs) result.Text.Should().Contain(fileLine);
+        resultBytes.Should().BeLessThan(rawBytes / 5);
+        foreach (var line in log.MustSurvive) result.Text.Should().Contain(line);
+        foreach (var fileLine in fileLineRefs) result.Text.Should().Contain(fileLine);
         result.Text.Should().Contain(new WorkspacePaths(Project).RawDir, "the elision marker names the stored raw output");
 
         main[0].AllText().Should().Contain("mcp__distributed-model__summarize", "UserPromptSubmit guidance entered the first request");
@@ -91,7 +96,7 @@ public sealed class ClaudeCodeHooksEndToEndTests : IDisposable
         var bashLine = hookLog.Should().ContainSingle(l => l["event"]!.GetValue<string>() == "PostToolUse" && l["tool"]!.GetValue<string>() == "Bash").Subject;
         bashLine["outcome"]!.GetValue<string>().Should().Be("compressed");
         bashLine["detail"]!.GetValue<string>().Should().StartWith("persisted", "Claude Code persisted the 200 KB output; the hook read the full text from disk");
-        bashLine["in"]!.GetValue<long>().Should().Be(log.Bytes);
+        bashLine["in"]!.GetValue<long>().Should().Be(rawBytes);
         hookLog.Should().ContainSingle(l => l["event"]!.GetValue<string>() == "UserPromptSubmit")
             .Which["outcome"]!.GetValue<string>().Should().Be("injected");
     }
@@ -111,6 +116,9 @@ public sealed class ClaudeCodeHooksEndToEndTests : IDisposable
         HookLog().Should().ContainSingle(l => l["event"]!.GetValue<string>() == "UserPromptSubmit")
             .Which["outcome"]!.GetValue<string>().Should().Be("passthrough");
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\S+\(\d+,\d+\)")]
+    private static partial System.Text.RegularExpressions.Regex FileLineRef();
 
     public void Dispose() => _dir.Dispose();
 }

@@ -25,7 +25,7 @@ public sealed class HooksLogConcurrencyTests : IDisposable
             var (exe, input) = i % 2 == 0 ? (postToolUse, bashInput) : (userPrompt, promptInput);
             var script = $"i=0; while [ $i -lt {Calls} ]; do \"$0\" < \"$1\" > /dev/null || exit 1; i=$((i+1)); done";
             return ProcessRunner.RunAsync("/bin/sh", ["-c", script, exe, input], _dir.Path,
-                environment: PublishedHooks.CleanEnvironment(), timeout: TimeSpan.FromMinutes(5));
+                environment: PublishedHooks.CleanEnvironment(), timeout: TimeSpan.FromMinutes(10));
         }).ToList();
 
         var sw = Stopwatch.StartNew();
