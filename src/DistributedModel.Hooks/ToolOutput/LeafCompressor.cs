@@ -36,12 +36,6 @@ public sealed class LeafCompressor
     public IReadOnlyList<string> RawFiles => _rawFiles;
 
     /// <summary>
-    /// Appended when the compressor shortened the text without naming the raw file (e.g. it only collapsed near-repeats):
-    /// the model must always learn where the exact output is. A marker line (<c>[… </c>), so later passes leave it alone.
-    /// </summary>
-    public static string FullOutputFooter(string rawPath) => $"{Markers.Prefix}full output: {rawPath}]";
-
-    /// <summary>
     /// Returns the compressed text, or null when <paramref name="text"/> stays as it is.
     /// Throws <see cref="FailOpenException"/> (<c>binary</c>, <c>raw-store-unwritable</c>).
     /// </summary>
@@ -74,8 +68,8 @@ public sealed class LeafCompressor
         }
         _rawFiles.Add(rawPath);
         ChangedLeaves++;
-        var final = result.Text.Contains(rawPath, StringComparison.Ordinal) ? result.Text : result.Text + "\n" + FullOutputFooter(rawPath);
-        OutputBytes += ContentHash.Utf8Length(final);
-        return final;
+        // The engine names rawPath in an elision marker whenever it dropped lines.
+        OutputBytes += result.OutputBytes;
+        return result.Text;
     }
 }
