@@ -1,2 +1,4 @@
-namespace DistributedModel.Providers;
-internal static class AssemblyMarker;
+using System.Runtime.CompilerServices;
+
+[assembly: InternalsVisibleTo("DistributedModel.Providers.Tests")]
+[assembly: InternalsVisibleTo("DistributedModel.Testing")]

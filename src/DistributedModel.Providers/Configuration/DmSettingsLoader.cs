@@ -1,0 +1,293 @@
+using System.Globalization;
+using System.Text.Json;
+using DistributedModel.Hooks.Workspace;
+using DistributedModel.Providers.Pricing;
+using Microsoft.Extensions.Configuration;
+
+namespace DistributedModel.Providers.Configuration;
+
+/// <summary>
+/// Builds <see cref="DmProviderSettings"/> from compiled-in defaults, <c>.claude/dm.json</c> (sections <c>providers</c>,
+/// <c>lanes</c>, <c>prices</c>, <c>budgets</c>) and environment variables (or the same names in <see cref="IConfiguration"/>,
+/// which win; an empty value there means "not set"). Every problem is collected and reported at once.
+/// </summary>
+internal static class DmSettingsLoader
+{
+    public static DmProviderSettings Load(WorkspacePaths paths, IConfiguration? config)
+    {
+        var errors = new List<string>();
+        var providers = ProviderDefaults.Providers();
+        var lanes = ProviderDefaults.Lanes();
+        var prices = new PriceTable(DefaultPrices.All());
+        var settings = new DmProviderSettings { Providers = providers, Lanes = lanes, Prices = prices, Baseline = ProviderDefaults.Baseline };
+
+        var file = paths.ConfigFile;
+        if (File.Exists(file))
+        {
+            try
+            {
+                using var doc = JsonDocument.Parse(File.ReadAllText(file),
+                    new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+                if (doc.RootElement.ValueKind != JsonValueKind.Object)
+                    errors.Add("the file must contain a JSON object");
+                else
+                    ApplyFile(doc.RootElement, settings, errors);
+            }
+            catch (JsonException ex)
+            {
+                errors.Add($"not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine}): fix the syntax or delete the file to use the defaults");
+            }
+            catch (IOException ex)
+            {
+                errors.Add($"cannot be read: {ex.Message}");
+            }
+        }
+
+        ApplyEnvironment(settings, config, errors);
+
+        if (errors.Count > 0)
+            throw new InvalidOperationException(
+                $"Distributed Model provider configuration is invalid ({file}):" + Environment.NewLine + "  - " +
+                string.Join(Environment.NewLine + "  - ", errors));
+        return settings;
+    }
+
+    private static string? Value(IConfiguration? config, string name)
+    {
+        var fromConfig = config?[name];
+        if (fromConfig is not null) return string.IsNullOrWhiteSpace(fromConfig) ? null : fromConfig.Trim();
+        var env = Environment.GetEnvironmentVariable(name);
+        return string.IsNullOrWhiteSpace(env) ? null : env.Trim();
+    }
+
+    private static void ApplyEnvironment(DmProviderSettings s, IConfiguration? config, List<string> errors)
+    {
+        s.Providers[ProviderNames.Gemini].ApiKey = Value(config, "GEMINI_API_KEY") ?? Value(config, "GOOGLE_API_KEY");
+        s.Providers[ProviderNames.DeepSeek].ApiKey = Value(config, "DEEPSEEK_API_KEY");
+        s.Providers[ProviderNames.OpenAI].ApiKey = Value(config, "OPENAI_API_KEY");
+
+        SetUrl(s.Providers[ProviderNames.Gemini], Value(config, "GEMINI_BASE_URL"), "GEMINI_BASE_URL", errors);
+        SetUrl(s.Providers[ProviderNames.DeepSeek], Value(config, "DEEPSEEK_BASE_URL"), "DEEPSEEK_BASE_URL", errors);
+        SetUrl(s.Providers[ProviderNames.OpenAI], Value(config, "OPENAI_BASE_URL"), "OPENAI_BASE_URL", errors);
+        var ollama = Value(config, "OLLAMA_HOST");
+        if (ollama is not null) SetUrl(s.Providers[ProviderNames.Ollama], NormaliseOllamaHost(ollama), "OLLAMA_HOST", errors);
+    }
+
+    /// <summary>OLLAMA_HOST may be "host", "host:port" or a URL; "0.0.0.0" (a bind address) means this machine.</summary>
+    internal static string NormaliseOllamaHost(string value)
+    {
+        var v = value.Trim();
+        var hadScheme = v.Contains("://", StringComparison.Ordinal);
+        if (!hadScheme) v = "http://" + v;
+        if (!Uri.TryCreate(v, UriKind.Absolute, out var uri)) return v;
+        var b = new UriBuilder(uri);
+        if (b.Host == "0.0.0.0") b.Host = "127.0.0.1";
+        if (!hadScheme && uri.IsDefaultPort) b.Port = 11434;
+        return b.Uri.ToString();
+    }
+
+    private static void SetUrl(ProviderSettings p, string? value, string source, List<string> errors)
+    {
+        if (value is null) return;
+        if (Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+            p.BaseUrl = uri;
+        else
+            errors.Add($"{source} '{value}' is not an http(s) URL (example: https://api.example.com)");
+    }
+
+    private static void ApplyFile(JsonElement root, DmProviderSettings s, List<string> errors)
+    {
+        if (root.TryGetProperty("providers", out var providers)) ApplyProviders(providers, s, errors);
+        if (root.TryGetProperty("lanes", out var lanes)) ApplyLanes(lanes, s, errors);
+        if (root.TryGetProperty("prices", out var prices)) ApplyPrices(prices, s, errors);
+        if (root.TryGetProperty("budgets", out var budgets)) ApplyBudgets(budgets, s, errors);
+    }
+
+    private static void ApplyProviders(JsonElement section, DmProviderSettings s, List<string> errors)
+    {
+        if (!IsObject(section, "providers", errors)) return;
+        foreach (var prop in section.EnumerateObject())
+        {
+            var at = $"providers.{prop.Name}";
+            if (!s.Providers.TryGetValue(prop.Name, out var p))
+            {
+                errors.Add($"{at}: unknown provider; use one of {string.Join(", ", ProviderNames.All)}");
+                continue;
+            }
+            if (!IsObject(prop.Value, at, errors)) continue;
+            foreach (var f in prop.Value.EnumerateObject())
+            {
+                var path = $"{at}.{f.Name}";
+                switch (f.Name)
+                {
+                    case "baseUrl": if (Str(f.Value, path, errors) is { } url) SetUrl(p, url, path, errors); break;
+                    case "model": if (Str(f.Value, path, errors) is { } m) p.DefaultModel = m; break;
+                    case "maxRetries": if (Num(f.Value, path, errors, 0, 10) is { } r) p.MaxRetries = (int)r; break;
+                    case "retryBaseDelayMs": if (Num(f.Value, path, errors, 1, 60_000) is { } d) p.RetryBaseDelay = TimeSpan.FromMilliseconds(d); break;
+                    case "maxRetryAfterSeconds": if (Num(f.Value, path, errors, 0, 3600) is { } ra) p.MaxRetryAfter = TimeSpan.FromSeconds(ra); break;
+                    case "numCtx": if (Num(f.Value, path, errors, 512, 10_000_000) is { } n) p.NumCtx = (int)n; break;
+                    case "circuitBreaker": ApplyBreaker(f.Value, p, path, errors); break;
+                    default: break; // unknown keys are ignored (other tools may add some)
+                }
+            }
+        }
+    }
+
+    private static void ApplyBreaker(JsonElement e, ProviderSettings p, string at, List<string> errors)
+    {
+        if (!IsObject(e, at, errors)) return;
+        foreach (var f in e.EnumerateObject())
+        {
+            var path = $"{at}.{f.Name}";
+            switch (f.Name)
+            {
+                case "failureRatio": if (Num(f.Value, path, errors, 0.01, 1) is { } r) p.BreakerFailureRatio = r; break;
+                case "minimumThroughput": if (Num(f.Value, path, errors, 2, 10_000) is { } t) p.BreakerMinimumThroughput = (int)t; break;
+                case "samplingSeconds": if (Num(f.Value, path, errors, 0.5, 86_400) is { } sd) p.BreakerSamplingDuration = TimeSpan.FromSeconds(sd); break;
+                case "breakSeconds": if (Num(f.Value, path, errors, 0.5, 86_400) is { } bd) p.BreakerBreakDuration = TimeSpan.FromSeconds(bd); break;
+                default: break;
+            }
+        }
+    }
+
+    private static void ApplyLanes(JsonElement section, DmProviderSettings s, List<string> errors)
+    {
+        if (!IsObject(section, "lanes", errors)) return;
+        foreach (var prop in section.EnumerateObject())
+        {
+            var at = $"lanes.{prop.Name}";
+            if (!s.Lanes.TryGetValue(prop.Name, out var lane))
+                s.Lanes[prop.Name] = lane = ProviderDefaults.OtherLane(prop.Name);
+            if (prop.Value.ValueKind == JsonValueKind.Array)
+            {
+                if (Chain(prop.Value, at, errors) is { } c) lane.Chain = c;
+                continue;
+            }
+            if (!IsObject(prop.Value, at, errors)) continue;
+            foreach (var f in prop.Value.EnumerateObject())
+            {
+                var path = $"{at}.{f.Name}";
+                switch (f.Name)
+                {
+                    case "chain": if (Chain(f.Value, path, errors) is { } c) lane.Chain = c; break;
+                    case "attemptTimeoutSeconds": if (Num(f.Value, path, errors, 0.05, 3600) is { } a) lane.AttemptTimeout = TimeSpan.FromSeconds(a); break;
+                    case "totalTimeoutSeconds": if (Num(f.Value, path, errors, 0.05, 86_400) is { } t) lane.TotalTimeout = TimeSpan.FromSeconds(t); break;
+                    case "maxOutputTokens": if (Num(f.Value, path, errors, 16, 1_000_000) is { } m) lane.MaxOutputTokens = (int)m; break;
+                    case "reasoningEffort": lane.ReasoningEffort = Str(f.Value, path, errors); break;
+                    case "dailyBudgetUsd": if (Num(f.Value, path, errors, 0, 1_000_000) is { } b) lane.DailyBudgetUsd = (decimal)b; break;
+                    case "models":
+                        if (!IsObject(f.Value, path, errors)) break;
+                        foreach (var entry in f.Value.EnumerateObject())
+                        {
+                            if (!ProviderNames.IsKnown(entry.Name)) errors.Add($"{path}.{entry.Name}: unknown provider; use one of {string.Join(", ", ProviderNames.All)}");
+                            else if (Str(entry.Value, $"{path}.{entry.Name}", errors) is { } id) lane.Models[entry.Name] = id;
+                        }
+                        break;
+                    default: break;
+                }
+            }
+            if (lane.TotalTimeout < lane.AttemptTimeout)
+                errors.Add($"{at}: totalTimeoutSeconds ({lane.TotalTimeout.TotalSeconds}) must be at least attemptTimeoutSeconds ({lane.AttemptTimeout.TotalSeconds})");
+        }
+    }
+
+    private static string[]? Chain(JsonElement e, string at, List<string> errors)
+    {
+        if (e.ValueKind != JsonValueKind.Array) { errors.Add($"{at}: expected an array of provider names, e.g. [\"gemini\", \"ollama\"]"); return null; }
+        var chain = new List<string>();
+        var i = 0;
+        foreach (var item in e.EnumerateArray())
+        {
+            var name = item.ValueKind == JsonValueKind.String ? item.GetString() : null;
+            if (!ProviderNames.IsKnown(name)) errors.Add($"{at}[{i}]: '{item}' is not a provider; use one of {string.Join(", ", ProviderNames.All)}");
+            else if (!chain.Contains(name!)) chain.Add(name!);
+            i++;
+        }
+        if (chain.Count == 0 && i == 0) { errors.Add($"{at}: the chain is empty; name at least one provider"); return null; }
+        return [.. chain];
+    }
+
+    private static void ApplyPrices(JsonElement section, DmProviderSettings s, List<string> errors)
+    {
+        if (!IsObject(section, "prices", errors)) return;
+        foreach (var prop in section.EnumerateObject())
+        {
+            var at = $"prices.{prop.Name}";
+            if (prop.Name == "deepseekPeakMultiplier")
+            {
+                if (Num(prop.Value, at, errors, 1, 10) is { } m) s.Prices.DeepSeekPeakMultiplier = (decimal)m;
+                continue;
+            }
+            if (Price(prop.Value, at, errors) is not { } price) continue;
+            if (prop.Name is "baseline" or "orchestrator") s.Baseline = price;
+            else s.Prices.Override(prop.Name, price);
+        }
+    }
+
+    private static ModelPrice? Price(JsonElement e, string at, List<string> errors)
+    {
+        if (!IsObject(e, at, errors)) return null;
+        double? input = null, cached = null, output = null;
+        var asOf = new DateOnly(2000, 1, 1);
+        foreach (var f in e.EnumerateObject())
+        {
+            var path = $"{at}.{f.Name}";
+            switch (f.Name)
+            {
+                case "input": input = Num(f.Value, path, errors, 0, 10_000); break;
+                case "cached": cached = Num(f.Value, path, errors, 0, 10_000); break;
+                case "output": output = Num(f.Value, path, errors, 0, 10_000); break;
+                case "asOf":
+                    if (Str(f.Value, path, errors) is { } d)
+                    {
+                        if (DateOnly.TryParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)) asOf = parsed;
+                        else errors.Add($"{path}: '{d}' is not a date like 2026-11-23");
+                    }
+                    break;
+                default: break;
+            }
+        }
+        if (input is null || output is null)
+        {
+            errors.Add($"{at}: needs \"input\" and \"output\" (USD per 1M tokens), optional \"cached\" and \"asOf\"");
+            return null;
+        }
+        return new ModelPrice((decimal)input.Value, (decimal)(cached ?? input.Value), (decimal)output.Value, asOf);
+    }
+
+    private static void ApplyBudgets(JsonElement section, DmProviderSettings s, List<string> errors)
+    {
+        if (!IsObject(section, "budgets", errors)) return;
+        foreach (var prop in section.EnumerateObject())
+        {
+            var at = $"budgets.{prop.Name}";
+            double? usd = prop.Value.ValueKind == JsonValueKind.Object && prop.Value.TryGetProperty("dailyUsd", out var d)
+                ? Num(d, at + ".dailyUsd", errors, 0, 1_000_000)
+                : Num(prop.Value, at, errors, 0, 1_000_000);
+            if (usd is null) continue;
+            if (!s.Lanes.TryGetValue(prop.Name, out var lane)) s.Lanes[prop.Name] = lane = ProviderDefaults.OtherLane(prop.Name);
+            lane.DailyBudgetUsd = (decimal)usd.Value;
+        }
+    }
+
+    private static bool IsObject(JsonElement e, string at, List<string> errors)
+    {
+        if (e.ValueKind == JsonValueKind.Object) return true;
+        errors.Add($"{at}: expected a JSON object, found {e.ValueKind.ToString().ToLowerInvariant()}");
+        return false;
+    }
+
+    private static string? Str(JsonElement e, string at, List<string> errors)
+    {
+        if (e.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(e.GetString())) return e.GetString()!.Trim();
+        errors.Add($"{at}: expected a non-empty string");
+        return null;
+    }
+
+    private static double? Num(JsonElement e, string at, List<string> errors, double min, double max)
+    {
+        if (e.ValueKind == JsonValueKind.Number && e.TryGetDouble(out var v) && v >= min && v <= max) return v;
+        errors.Add($"{at}: expected a number between {min.ToString(CultureInfo.InvariantCulture)} and {max.ToString(CultureInfo.InvariantCulture)}, found {e}");
+        return null;
+    }
+}

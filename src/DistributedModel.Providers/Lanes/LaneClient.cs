@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using DistributedModel.Providers.Configuration;
+using DistributedModel.Providers.Core;
+using DistributedModel.Providers.Ledger;
+using DistributedModel.Providers.Resilience;
+using DistributedModel.Providers.Security;
+
+namespace DistributedModel.Providers.Lanes;
+
+/// <summary>
+/// Runs a lane's fallback chain: skips providers without a key, refuses when the lane's daily budget is spent,
+/// writes one ledger line per provider tried, and reports every provider's failure if none answered.
+/// </summary>
+internal sealed class LaneClient(DmProviderSettings settings, ProviderClients clients, LedgerWriter ledger, Redactor redactor,
+    DistributedModelProvidersOptions options) : ILaneClient
+{
+    public async Task<LaneResponse> CompleteAsync(LaneRequest request, CancellationToken ct = default)
+    {
+        Validate(request);
+        var lane = settings.Lane(request.Lane);
+        IReadOnlyList<string> chain = request.Provider is { } pinned ? [pinned] : lane.Chain;
+
+        CheckBudget(request, lane, chain);
+
+        var failures = new List<ProviderFailure>();
+        string? previous = null;
+        foreach (var name in chain)
+        {
+            var provider = settings.Providers[name];
+            var model = request.Provider is not null && request.Model is not null ? request.Model
+                : lane.Models.TryGetValue(name, out var laneModel) ? laneModel : provider.DefaultModel;
+
+            if (!provider.HasKey)
+            {
+                var reason = provider.MissingKeyReason;
+                Write(Record(lane.Name, name, model, previous, LedgerOutcome.Refused, ProviderErrorClass.NoKey, reason));
+                failures.Add(new ProviderFailure(name, ProviderErrorClass.NoKey, $"{name}: skipped, {reason}"));
+                previous = name;
+                continue;
+            }
+
+            var scope = new CallScope(lane.AttemptTimeout, lane.TotalTimeout);
+            var call = new ProviderCall(lane.Name, request.SystemPrompt ?? "", request.UserPrompt, model, scope)
+            {
+                JsonOutput = request.JsonOutput,
+                JsonSchema = request.JsonSchema,
+                MaxOutputTokens = request.MaxOutputTokens ?? lane.MaxOutputTokens,
+                ReasoningEffort = request.ReasoningEffort ?? lane.ReasoningEffort,
+            };
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                var result = await clients.Get(name).CompleteAsync(call, ct).ConfigureAwait(false);
+                var elapsed = Stopwatch.GetElapsedTime(started);
+                var now = options.Clock.GetUtcNow();
+                var cost = settings.Prices.Cost(name, result.Model, result.Usage, now);
+                if (cost == 0m && result.Model != model) cost = settings.Prices.Cost(name, model, result.Usage, now);
+                var baseline = settings.Baseline.Cost(result.Usage);
+                Write(new LedgerRecord
+                {
+                    Ts = LedgerWriter.Timestamp(now), Lane = lane.Name, Provider = name, Model = result.Model,
+                    In = result.Usage.Input, Out = result.Usage.Output, Reasoning = result.Usage.Reasoning, Cached = result.Usage.Cached,
+                    CostUsd = cost, BaselineUsd = baseline, Ms = Math.Round(elapsed.TotalMilliseconds, 1), Attempts = Math.Max(1, scope.Attempts),
+                    FallbackFrom = previous, Outcome = LedgerOutcome.Ok,
+                    Detail = settings.Prices.Knows(name, result.Model) || settings.Prices.Knows(name, model) ? null : $"no price for model {result.Model}; cost counted as 0",
+                });
+                return new LaneResponse(result.Text, name, result.Model, previous is not null, previous, result.Usage, cost, elapsed,
+                    Math.Max(1, scope.Attempts));
+            }
+            catch (ProviderException ex)
+            {
+                Write(Record(lane.Name, name, model, previous, LedgerOutcome.Error, ex.ErrorClass, ex.Message,
+                    Stopwatch.GetElapsedTime(started), scope.Attempts));
+                failures.Add(new ProviderFailure(name, ex.ErrorClass, ex.Message));
+                previous = name;
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                Write(Record(lane.Name, name, model, previous, LedgerOutcome.Error, ProviderErrorClass.Cancelled, "cancelled by the caller",
+                    Stopwatch.GetElapsedTime(started), scope.Attempts));
+                throw;
+            }
+        }
+
+        var last = failures[^1];
+        var errorClass = failures.Count == 1 ? last.ErrorClass
+            : failures.All(f => f.ErrorClass == ProviderErrorClass.NoKey) ? ProviderErrorClass.NoKey : ProviderErrorClass.AllFailed;
+        var message = request.Provider is not null
+            ? $"lane '{lane.Name}' (pinned to {request.Provider}): {last.Message}"
+            : $"lane '{lane.Name}': no provider answered ({string.Join(" → ", chain)}). " + string.Join("; ", failures.Select(f => f.Message));
+        throw new ProviderException(failures.Count == 1 ? last.Provider : null, errorClass, redactor.Redact(message), null, failures);
+    }
+
+    private static void Validate(LaneRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (string.IsNullOrWhiteSpace(request.Lane)) throw new ArgumentException("LaneRequest.Lane is empty; use one of " + string.Join(", ", LaneNames.All), nameof(request));
+        if (request.UserPrompt is null) throw new ArgumentException("LaneRequest.UserPrompt is null", nameof(request));
+        if (request.Provider is not null && !ProviderNames.IsKnown(request.Provider))
+            throw new ArgumentException($"LaneRequest.Provider '{request.Provider}' is not a provider; use one of {string.Join(", ", ProviderNames.All)}", nameof(request));
+        if (request.MaxOutputTokens is <= 0) throw new ArgumentException("LaneRequest.MaxOutputTokens must be positive", nameof(request));
+        if (request.JsonSchema is not null)
+        {
+            try
+            {
+                using var doc = JsonDocument.Parse(request.JsonSchema);
+                if (doc.RootElement.ValueKind != JsonValueKind.Object) throw new ArgumentException("LaneRequest.JsonSchema must be a JSON object", nameof(request));
+            }
+            catch (JsonException ex)
+            {
+                throw new ArgumentException($"LaneRequest.JsonSchema is not valid JSON: {ex.Message}", nameof(request), ex);
+            }
+        }
+    }
+
+    /// <summary>Refuses when today's (UTC) spend plus this call's estimated input cost would pass the lane's cap.</summary>
+    private void CheckBudget(LaneRequest request, LaneSettings lane, IReadOnlyList<string> chain)
+    {
+        if (lane.DailyBudgetUsd is not { } cap) return;
+        var now = options.Clock.GetUtcNow();
+        var spent = ledger.SpentOn(lane.Name, DateOnly.FromDateTime(now.UtcDateTime));
+        var first = chain.FirstOrDefault(n => settings.Providers[n].HasKey) ?? chain[0];
+        var model = lane.Models.TryGetValue(first, out var m) ? m : request.Model ?? settings.Providers[first].DefaultModel;
+        var estimatedTokens = ((request.SystemPrompt?.Length ?? 0) + request.UserPrompt.Length) / 4;
+        var estimate = settings.Prices.Cost(first, model, new TokenUsage(estimatedTokens, 0, 0, 0), now);
+        if (spent + estimate <= cap && !(cap == 0m)) return;
+
+        var message = string.Create(CultureInfo.InvariantCulture,
+            $"lane '{lane.Name}' refused: daily budget cap of ${cap:0.00##} (budgets.{lane.Name} in .claude/dm.json) would be exceeded — " +
+            $"${spent:0.0000} spent today (UTC) + ~${estimate:0.0000} estimated for this call. Raise the cap or wait until 00:00 UTC.");
+        Write(Record(lane.Name, first, model, null, LedgerOutcome.Refused, ProviderErrorClass.BudgetExceeded, message));
+        throw new ProviderException(null, ProviderErrorClass.BudgetExceeded, message);
+    }
+
+    private LedgerRecord Record(string lane, string provider, string? model, string? fallbackFrom, string outcome, string error, string detail,
+        TimeSpan elapsed = default, int attempts = 0) => new()
+        {
+            Ts = LedgerWriter.Timestamp(options.Clock.GetUtcNow()), Lane = lane, Provider = provider, Model = model,
+            Ms = Math.Round(elapsed.TotalMilliseconds, 1), Attempts = attempts, FallbackFrom = fallbackFrom,
+            Outcome = outcome, Error = error, Detail = redactor.RedactShort(detail, 400),
+        };
+
+    private void Write(LedgerRecord record)
+    {
+        try
+        {
+            ledger.Append(record);
+        }
+        catch (IOException ex)
+        {
+            // The answer matters more than its bookkeeping; say so on stderr (stdout may be an MCP channel).
+            Console.Error.WriteLine($"distributed-model: cannot write ledger {ledger.Path}: {ex.Message}");
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            Console.Error.WriteLine($"distributed-model: cannot write ledger {ledger.Path}: {ex.Message}");
+        }
+    }
+}

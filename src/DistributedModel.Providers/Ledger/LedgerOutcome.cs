@@ -1,0 +1,8 @@
+namespace DistributedModel.Providers.Ledger;
+
+public static class LedgerOutcome
+{
+    public const string Ok = "ok";
+    public const string Error = "error";
+    public const string Refused = "refused";
+}

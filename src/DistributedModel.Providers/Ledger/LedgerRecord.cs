@@ -1,0 +1,27 @@
+using System.Text.Json.Serialization;
+
+namespace DistributedModel.Providers.Ledger;
+
+/// <summary>
+/// One line of <c>.claude/dm/ledger.jsonl</c>: one provider call (or refusal). Never a key, never a prompt.
+/// <c>outcome</c>: <c>ok</c> | <c>error</c> | <c>refused</c>; <c>error</c> holds the error class; <c>detail</c> a short, redacted reason.
+/// </summary>
+public sealed record LedgerRecord
+{
+    [JsonPropertyName("ts")] public required string Ts { get; init; }
+    [JsonPropertyName("lane")] public required string Lane { get; init; }
+    [JsonPropertyName("provider")] public required string Provider { get; init; }
+    [JsonPropertyName("model")] public string? Model { get; init; }
+    [JsonPropertyName("in")] public long In { get; init; }
+    [JsonPropertyName("out")] public long Out { get; init; }
+    [JsonPropertyName("reasoning")] public long Reasoning { get; init; }
+    [JsonPropertyName("cached")] public long Cached { get; init; }
+    [JsonPropertyName("cost_usd")] public decimal CostUsd { get; init; }
+    [JsonPropertyName("baseline_usd")] public decimal BaselineUsd { get; init; }
+    [JsonPropertyName("ms")] public double Ms { get; init; }
+    [JsonPropertyName("attempts")] public int Attempts { get; init; }
+    [JsonPropertyName("fallback_from")] public string? FallbackFrom { get; init; }
+    [JsonPropertyName("outcome")] public required string Outcome { get; init; }
+    [JsonPropertyName("error")] public string? Error { get; init; }
+    [JsonPropertyName("detail")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Detail { get; init; }
+}

@@ -1,0 +1,76 @@
+using DistributedModel.Providers.Ledger;
+using DistributedModel.Testing.Providers;
+
+namespace DistributedModel.Providers.Tests.Ledger;
+
+public sealed class LedgerTests : ProviderTestBase
+{
+    [Fact]
+    public async Task Ok_line_has_tokens_and_cost_computed_exactly_from_usage_and_price_table()
+    {
+        await using var gemini = await FakeGemini.StartAsync();
+        gemini.Usage = new FakeUsage(Input: 1000, Output: 300, Reasoning: 100, Cached: 200);
+        using var host = Host(gemini: gemini);
+
+        var r = await host.Lanes.CompleteAsync(new LaneRequest("summarize", "s", "u"));
+
+        // gemini-3.8-flash .75/.075/3.75 per 1M: 800×.75 + 200×.075 + 300×3.75 = 1740 µ$
+        r.CostUsd.Should().Be(0.00174m);
+        var line = host.LedgerLines().Should().ContainSingle().Subject;
+        line.Should().BeEquivalentTo(new
+        {
+            Lane = "summarize", Provider = "gemini", Model = "gemini-3.8-flash", In = 1000L, Out = 300L, Reasoning = 100L, Cached = 200L,
+            CostUsd = 0.00174m, Attempts = 1, FallbackFrom = (string?)null, Outcome = "ok", Error = (string?)null,
+        });
+        // Claude Opus baseline 5/.50/25: 800×5 + 200×.5 + 300×25 = 11600 µ$
+        line.BaselineUsd.Should().Be(0.0116m);
+        line.Ts.Should().Be("2026-11-23T12:00:00.000Z");
+        line.Ms.Should().BeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task Raw_line_uses_the_contract_field_names_and_never_the_prompt()
+    {
+        await using var ollama = await FakeOllama.StartAsync();
+        using var host = Host(ollama: ollama);
+
+        await host.Lanes.CompleteAsync(new LaneRequest("review", "SYSTEM-SECRET-PROMPT", "USER-SECRET-PROMPT"));
+
+        var raw = File.ReadAllText(host.Paths.Ledger);
+        raw.Should().EndWith("\n");
+        foreach (var field in new[] { "ts", "lane", "provider", "model", "in", "out", "reasoning", "cached", "cost_usd", "baseline_usd", "ms", "attempts", "fallback_from", "outcome", "error" })
+            raw.Should().Contain($"\"{field}\":");
+        raw.Should().NotContain("SECRET-PROMPT");
+    }
+
+    [Fact]
+    public async Task Price_override_from_dm_json_and_baseline_override_are_used()
+    {
+        await using var gemini = await FakeGemini.StartAsync();
+        gemini.Usage = new FakeUsage(1_000_000, 1_000_000);
+        using var host = Host(gemini: gemini, dmJson: """
+            {"prices": {"gemini-3.8-flash": {"input": 1, "cached": 0.1, "output": 2, "asOf": "2026-11-20"},
+                        "baseline": {"input": 3, "cached": 0.3, "output": 15}}}
+            """);
+
+        var r = await host.Lanes.CompleteAsync(new LaneRequest("summarize", "", "u"));
+
+        r.CostUsd.Should().Be(3m);
+        host.LedgerLines().Single().BaselineUsd.Should().Be(18m);
+    }
+
+    [Fact]
+    public void Spent_today_sums_only_this_lane_and_this_utc_day()
+    {
+        var paths = new DistributedModel.Hooks.Workspace.WorkspacePaths(Workspace.Path);
+        var writer = new LedgerWriter(paths);
+        LedgerRecord Line(string ts, string lane, decimal cost) => new() { Ts = ts, Lane = lane, Provider = "openai", Outcome = "ok", CostUsd = cost };
+        writer.Append(Line("2026-11-23T01:00:00.000Z", "consult", 0.25m));
+        writer.Append(Line("2026-11-23T23:59:59.000Z", "consult", 0.50m));
+        writer.Append(Line("2026-11-22T23:59:59.000Z", "consult", 9m));
+        writer.Append(Line("2026-11-23T10:00:00.000Z", "summarize", 9m));
+        File.AppendAllText(paths.Ledger, "not json consult 2026-11-23\n");
+
+        writer.SpentOn("consult", new DateOnly(2026, 11, 23)).Should().Be(0.75m);
+    }
+}

@@ -1,0 +1,211 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace DistributedModel.Testing.Providers;
+
+/// <summary>
+/// Base of the loopback provider fakes: a Kestrel server on 127.0.0.1 (random port) that records every request and
+/// answers in the provider's real wire format. Configure with <see cref="Reply(string)"/>, <see cref="Usage"/>,
+/// <see cref="Enqueue"/> (one fault per upcoming request), <see cref="FailAlways"/> and <see cref="Delay(TimeSpan)"/>.
+/// Thread-safe; dispose to stop.
+/// </summary>
+public abstract class FakeProviderServer : IAsyncDisposable
+{
+    private readonly List<RecordedRequest> _requests = [];
+    private readonly ConcurrentQueue<FakeFault> _faults = new();
+    private WebApplication? _app;
+    private volatile Func<RecordedRequest, string> _reply = _ => "fake answer";
+    private volatile Func<RecordedRequest, TimeSpan>? _delay;
+    private volatile FakeFault? _always;
+
+    /// <summary>e.g. <c>http://127.0.0.1:41234</c> (no trailing slash).</summary>
+    public string BaseUrl { get; private set; } = "";
+
+    /// <summary>Provider name as the library knows it ("gemini", "deepseek", "openai", "ollama").</summary>
+    public abstract string Provider { get; }
+
+    /// <summary>Token counts reported on success.</summary>
+    public FakeUsage Usage { get; set; } = new(100, 20);
+
+    /// <summary>When set, requests without this key (in the provider's auth header) get a 401.</summary>
+    public string? RequiredKey { get; set; }
+
+    public IReadOnlyList<RecordedRequest> Requests
+    {
+        get { lock (_requests) return [.. _requests]; }
+    }
+
+    public int RequestCount
+    {
+        get { lock (_requests) return _requests.Count; }
+    }
+
+    public RecordedRequest LastRequest
+    {
+        get { lock (_requests) return _requests.Count > 0 ? _requests[^1] : throw new InvalidOperationException($"fake {Provider} received no request"); }
+    }
+
+    /// <summary>Answer every request with <paramref name="text"/>.</summary>
+    public FakeProviderServer Reply(string text) => Reply(_ => text);
+
+    /// <summary>Answer each request with the text <paramref name="reply"/> computes from it.</summary>
+    public FakeProviderServer Reply(Func<RecordedRequest, string> reply)
+    {
+        _reply = reply ?? throw new ArgumentNullException(nameof(reply));
+        return this;
+    }
+
+    /// <summary>Wait this long before sending anything (slow first byte) on every request.</summary>
+    public FakeProviderServer Delay(TimeSpan delay) => Delay(_ => delay);
+
+    /// <summary>Per-request wait before sending anything.</summary>
+    public FakeProviderServer Delay(Func<RecordedRequest, TimeSpan>? delay)
+    {
+        _delay = delay;
+        return this;
+    }
+
+    /// <summary>The next requests get these faults, in order; afterwards the fake answers normally again.</summary>
+    public FakeProviderServer Enqueue(params FakeFault[] faults)
+    {
+        foreach (var f in faults) _faults.Enqueue(f);
+        return this;
+    }
+
+    /// <summary>Every request gets <paramref name="fault"/> (null: stop) — after any queued faults.</summary>
+    public FakeProviderServer FailAlways(FakeFault? fault)
+    {
+        _always = fault;
+        return this;
+    }
+
+    public void ClearRequests()
+    {
+        lock (_requests) _requests.Clear();
+    }
+
+    protected static async Task<T> StartAsync<T>(T fake) where T : FakeProviderServer
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        app.Run(fake.HandleAsync);
+        await app.StartAsync().ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        fake.BaseUrl = address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+        fake._app = app;
+        return fake;
+    }
+
+    /// <summary>Is this the provider's endpoint (method + path)?</summary>
+    protected abstract bool IsEndpoint(string method, string path);
+
+    /// <summary>Adds the model and prompts read from the provider-specific request.</summary>
+    protected abstract RecordedRequest Describe(RecordedRequest raw);
+
+    /// <summary>The provider's auth credential in this request, or null.</summary>
+    protected abstract string? PresentedKey(RecordedRequest request);
+
+    protected abstract string SuccessBody(RecordedRequest request, string text, FakeUsage usage);
+
+    protected abstract string ErrorBody(FakeFault fault);
+
+    /// <summary>A valid-looking prefix of a success body, cut off mid-value.</summary>
+    protected virtual string MalformedBody(RecordedRequest request) => SuccessBody(request, "cut", Usage)[..20];
+
+    private async Task HandleAsync(HttpContext ctx)
+    {
+        string body;
+        using (var reader = new StreamReader(ctx.Request.Body, Encoding.UTF8))
+            body = await reader.ReadToEndAsync(ctx.RequestAborted).ConfigureAwait(false);
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var h in ctx.Request.Headers) headers[h.Key] = h.Value.ToString();
+        var raw = new RecordedRequest(ctx.Request.Method, ctx.Request.Path.Value ?? "", ctx.Request.QueryString.Value ?? "", headers, body);
+        RecordedRequest request;
+        try { request = Describe(raw); }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or NullReferenceException) { request = raw; }
+        lock (_requests) _requests.Add(request);
+
+        if (!IsEndpoint(request.Method, request.Path))
+        {
+            await Write(ctx, 404, ErrorBody(FakeFault.HttpStatus(404, "not_found", $"no route {request.Method} {request.Path}"))).ConfigureAwait(false);
+            return;
+        }
+        if (RequiredKey is not null && PresentedKey(request) != RequiredKey)
+        {
+            await Write(ctx, 401, ErrorBody(FakeFault.HttpStatus(401, "invalid_api_key", "Incorrect API key provided"))).ConfigureAwait(false);
+            return;
+        }
+
+        if (_delay?.Invoke(request) is { } wait && wait > TimeSpan.Zero && !await Sleep(wait, ctx.RequestAborted).ConfigureAwait(false)) return;
+
+        var fault = _faults.TryDequeue(out var queued) ? queued : _always;
+        switch (fault?.Kind)
+        {
+            case null:
+                break;
+            case FakeFault.FaultKind.ConnectionAbort:
+                ctx.Abort();
+                return;
+            case FakeFault.FaultKind.MalformedJson:
+                await Write(ctx, 200, MalformedBody(request)).ConfigureAwait(false);
+                return;
+            case FakeFault.FaultKind.SlowFirstByte:
+                if (!await Sleep(fault.Delay, ctx.RequestAborted).ConfigureAwait(false)) return;
+                break;
+            case FakeFault.FaultKind.HttpError:
+                if (fault.RetryAfter is not null) ctx.Response.Headers["Retry-After"] = fault.RetryAfter;
+                await Write(ctx, fault.Status, ErrorBody(fault)).ConfigureAwait(false);
+                return;
+        }
+
+        string text;
+        try { text = _reply(request); }
+        catch (Exception ex)
+        {
+            await Write(ctx, 500, ErrorBody(FakeFault.HttpStatus(500, "fake_reply_threw", ex.Message))).ConfigureAwait(false);
+            return;
+        }
+        await Write(ctx, 200, SuccessBody(request, text, Usage)).ConfigureAwait(false);
+    }
+
+    private static async Task<bool> Sleep(TimeSpan delay, CancellationToken aborted)
+    {
+        try
+        {
+            await Task.Delay(delay, aborted).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static Task Write(HttpContext ctx, int status, string json)
+    {
+        ctx.Response.StatusCode = status;
+        ctx.Response.ContentType = "application/json; charset=utf-8";
+        return ctx.Response.WriteAsync(json, ctx.RequestAborted);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await _app.StopAsync(stop.Token).ConfigureAwait(false);
+            await _app.DisposeAsync().ConfigureAwait(false);
+        }
+        GC.SuppressFinalize(this);
+    }
+}
