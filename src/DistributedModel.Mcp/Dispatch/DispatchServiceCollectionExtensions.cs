@@ -13,9 +13,11 @@ public static class DispatchServiceCollectionExtensions
     /// Registers the dispatch engine behind the <see cref="DispatchTools"/> MCP tool. Reviewers go through the provider
     /// library's <c>review</c> lane (<see cref="LaneReviewerClient"/>): call <c>AddDistributedModelProviders</c> too.
     /// </summary>
-    public static IServiceCollection AddDispatch(this IServiceCollection services, Action<DispatchOptions>? configure = null)
+    public static IServiceCollection AddDispatch(this IServiceCollection services, WorkspacePaths paths,
+        Action<DispatchOptions>? configure = null)
     {
-        services.TryAddSingleton(_ => WorkspacePaths.Resolve());
+        ArgumentNullException.ThrowIfNull(paths);
+        services.TryAddSingleton(paths);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new DispatchOptionsLoader(sp.GetRequiredService<WorkspacePaths>(), configure));
         services.TryAddSingleton<WorktreeManager>();

@@ -24,9 +24,8 @@ public sealed class InProcessDispatchServer : IAsyncDisposable
         var clientToServer = new Pipe();
         var serverToClient = new Pipe();
         var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddSingleton(harness.Paths);
         builder.Services.AddSingleton(reviewers);
-        builder.Services.AddDispatch(o => { harness.Configure(o); configure?.Invoke(o); });
+        builder.Services.AddDispatch(harness.Paths, o => { harness.Configure(o); configure?.Invoke(o); });
         builder.Services.AddMcpServer()
             .WithStreamServerTransport(clientToServer.Reader.AsStream(), serverToClient.Writer.AsStream())
             .WithTools<DispatchTools>();
