@@ -9,9 +9,12 @@ public static class Markers
     /// <summary>Every marker starts with this.</summary>
     public const string Prefix = "[… ";
 
+    /// <summary>Text that precedes the raw-output path in an elision marker.</summary>
+    public const string FullOutputLabel = " — full output: ";
+
     /// <summary><c>[… N lines elided — full output: PATH]</c></summary>
     public static string Elided(int lines, string? fullOutputPath) =>
-        fullOutputPath is null ? $"[… {lines} lines elided]" : $"[… {lines} lines elided — full output: {fullOutputPath}]";
+        fullOutputPath is null ? $"[… {lines} lines elided]" : $"[… {lines} lines elided{FullOutputLabel}{fullOutputPath}]";
 
     /// <summary>Placed after the first exemplar of a collapsed near-repeat template.</summary>
     public static string Similar(int lines) => $"[… {lines} similar lines collapsed; last one below]";

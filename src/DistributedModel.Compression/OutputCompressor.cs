@@ -33,11 +33,23 @@ public static class OutputCompressor
             current = pass.Text;
         }
 
-        int outBytes = Encoding.UTF8.GetByteCount(current);
-        int outLines = CountLines(current);
         bool changed = !string.Equals(current, text, StringComparison.Ordinal);
-        return new CompressionResult(current, changed, inBytes, outBytes, inLines, outLines,
-            ElidedLines: changed ? Math.Max(0, inLines - (outLines - pass.Markers)) : 0, ImportantLines: pass.Important);
+        int elided = changed ? Math.Max(0, inLines - (CountLines(current) - pass.Markers)) : 0;
+        current = NameFullOutput(current, elided, options.FullOutputPath);
+        int outBytes = Encoding.UTF8.GetByteCount(current);
+        return new CompressionResult(current, changed, inBytes, outBytes, inLines, CountLines(current), elided, pass.Important);
+    }
+
+    /// <summary>
+    /// Whenever lines were dropped (collapsed repeats included) and no elision marker names the full output yet, one
+    /// closing marker does, so the model always learns where the raw text is. Already-named outputs are left alone
+    /// (idempotence).
+    /// </summary>
+    private static string NameFullOutput(string text, int elided, string? fullOutputPath)
+    {
+        if (elided == 0 || fullOutputPath is null || text.Contains(Markers.FullOutputLabel, StringComparison.Ordinal)) return text;
+        var marker = Markers.Elided(elided, fullOutputPath);
+        return text.EndsWith('\n') ? text + marker + "\n" : text + "\n" + marker;
     }
 
     private readonly record struct PassResult(string Text, int Important, int Markers);

@@ -136,3 +136,19 @@ public class OutputCompressorPropertyTests
         result.Text.Should().Contain("Unhandled exception");
     }
 }
+
+public class FullOutputNamingTests
+{
+    [Fact]
+    public void Output_shrunk_only_by_collapsing_still_names_the_full_output_once()
+    {
+        var text = string.Join('\n', Enumerable.Range(0, 300).Select(i => $"GET /api/orders/{i} responded 200 in {i % 17} ms")) + "\n";
+        var options = new CompressionOptions { FullOutputPath = "/repo/.claude/dm/raw/a.txt" };
+
+        var result = OutputCompressor.Compress(text, options);
+
+        result.Text.Should().Contain("similar lines collapsed");
+        result.Text.Should().EndWith("[… 298 lines elided — full output: /repo/.claude/dm/raw/a.txt]\n");
+        OutputCompressor.Compress(result.Text, options).Text.Should().Be(result.Text);
+    }
+}
