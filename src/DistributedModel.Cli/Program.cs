@@ -1,1 +1,3 @@
-return 0;
+using DistributedModel.Cli;
+
+return await CliApp.RunAsync(args, CliEnvironment.FromProcess());

@@ -11,7 +11,7 @@ namespace DistributedModel.Hooks.Logging;
 /// </summary>
 public sealed record HookLogRecord
 {
-    [JsonPropertyName("ts")] public required DateTimeOffset Timestamp { get; init; }
+    [JsonPropertyName("ts")][JsonConverter(typeof(UtcMillisecondsConverter))] public required DateTimeOffset Timestamp { get; init; }
     [JsonPropertyName("event")] public required string Event { get; init; }
     [JsonPropertyName("tool")] public string? Tool { get; init; }
     [JsonPropertyName("in")] public long InputBytes { get; init; }

@@ -20,4 +20,34 @@ public static class WiringDefaults
 
     /// <summary>Hook command as written into settings.json (quoted so paths with spaces work).</summary>
     public static string HookCommand(string exeName) => $"\"$CLAUDE_PROJECT_DIR\"/{HookDir}/{exeName}";
+
+    /// <summary>File name of the PostToolUse hook executable inside <see cref="HookDir"/>.</summary>
+    public const string PostToolUseExe = "PostToolUse";
+
+    /// <summary>File name of the UserPromptSubmit hook executable inside <see cref="HookDir"/>.</summary>
+    public const string UserPromptSubmitExe = "UserPromptSubmit";
+
+    /// <summary>Repo-relative directory of the framework-dependent MCP server (a subfolder of <see cref="HookDir"/>).</summary>
+    public const string McpDir = HookDir + "/mcp";
+
+    /// <summary>File name of the MCP server executable (apphost) inside <see cref="McpDir"/>.</summary>
+    public const string McpExe = "dm-mcp";
+
+    /// <summary>
+    /// Shell snippet that starts the MCP server of the nearest enclosing project: Claude Code (2.1.197, verified) spawns
+    /// project MCP servers in the directory it was launched from, which may be a subdirectory, and does not expand
+    /// <c>${CLAUDE_PROJECT_DIR}</c> in <c>.mcp.json</c>. So walk up to the directory holding <see cref="McpDir"/>, run the
+    /// server from there, and tell it the project root.
+    /// </summary>
+    public const string McpLauncherScript =
+        "d=\"$PWD\"; while [ \"$d\" != / ] && [ ! -x \"$d/" + McpDir + "/" + McpExe + "\" ]; do d=$(dirname \"$d\"); done; " +
+        "cd \"$d\" && export CLAUDE_PROJECT_DIR=\"$d\" && exec ./" + McpDir + "/" + McpExe;
+
+    /// <summary>
+    /// The value of <c>mcpServers["distributed-model"]</c> in a repository's <c>.mcp.json</c>, as compact JSON text.
+    /// The single place that decides how Claude Code starts our server; <c>dm install</c>, the committed
+    /// <c>.mcp.json</c> and the tests use it. See <see cref="McpLauncherScript"/> for why it goes through <c>sh</c>.
+    /// </summary>
+    public static string McpServerEntryJson() =>
+        "{\"command\":\"sh\",\"args\":[\"-c\"," + System.Text.Json.JsonSerializer.Serialize(McpLauncherScript, WiringJsonContext.Default.String) + "]}";
 }

@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using DistributedModel.Testing;
+using DistributedModel.Testing.Processes;
+using DistributedModel.Testing.Samples;
+
+namespace DistributedModel.Bench;
+
+/// <summary>Whole-process latency of the published AOT PostToolUse hook on a 200 KB Bash output, next to <c>cat</c> of the same input.</summary>
+internal static class HookLatency
+{
+    public static async Task RunAsync(int runs)
+    {
+        Console.WriteLine("## PostToolUse whole-process latency, 200 KB Bash output\n");
+        string exe;
+        try
+        {
+            var dir = await DotnetPublisher.PublishAsync("src/DistributedModel.Hooks.PostToolUse", aot: true);
+            exe = Path.Combine(dir, "PostToolUse");
+            if (!File.Exists(exe)) throw new FileNotFoundException(exe);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FileNotFoundException)
+        {
+            Console.WriteLine("PostToolUse could not be published; skipping process latency: " + e.Message.Split('\n')[0]);
+            return;
+        }
+
+        using var work = new TempDirectory("dm-bench");
+        var log = SampleOutputs.NoisyBuildLog(200 * 1024, 4).Text;
+        var input = JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["session_id"] = "bench", ["cwd"] = work.Path, ["hook_event_name"] = "PostToolUse", ["tool_name"] = "Bash",
+            ["tool_input"] = new Dictionary<string, string> { ["command"] = "make" },
+            ["tool_response"] = new Dictionary<string, object> { ["stdout"] = log, ["stderr"] = "", ["interrupted"] = false, ["isImage"] = false },
+        });
+        var inputFile = work.Write("input.json", input);
+        var env = new Dictionary<string, string?> { ["CLAUDE_PROJECT_DIR"] = work.Path };
+
+        var hook = await TimeAsync(exe, [], input, env, runs);
+        var cat = await TimeAsync("cat", [inputFile], null, env, runs);
+        Console.WriteLine($"input {Encoding.UTF8.GetByteCount(input):N0} bytes, {runs} runs each\n");
+        Console.WriteLine($"| {"process",-12} | {"p50 ms",7} | {"p95 ms",7} | {"max ms",7} |");
+        Console.WriteLine($"|{new string('-', 14)}|{new string('-', 9)}|{new string('-', 9)}|{new string('-', 9)}|");
+        Print("PostToolUse", hook);
+        Print("cat", cat);
+        Console.WriteLine($"\nPostToolUse p95 / cat p95 = {Pct(hook, 0.95) / Pct(cat, 0.95):F1}×  (targets: p95 < 10 ms, ≤ 3× cat)");
+    }
+
+    private static async Task<List<double>> TimeAsync(string exe, string[] args, string? stdin, Dictionary<string, string?> env, int runs)
+    {
+        var times = new List<double>();
+        for (int i = 0; i < runs + 3; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            var r = await ProcessRunner.RunAsync(exe, args, stdin: stdin, environment: env, timeout: TimeSpan.FromSeconds(30));
+            sw.Stop();
+            if (r.ExitCode != 0) throw new InvalidOperationException($"{exe} failed: {r}");
+            if (i >= 3) times.Add(sw.Elapsed.TotalMilliseconds); // first runs warm the page cache
+        }
+        times.Sort();
+        return times;
+    }
+
+    private static double Pct(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    private static void Print(string name, List<double> t) =>
+        Console.WriteLine($"| {name,-12} | {Pct(t, 0.5),7:F2} | {Pct(t, 0.95),7:F2} | {t[^1],7:F2} |");
+}

@@ -1,0 +1,124 @@
+using System.Text.Json.Nodes;
+using DistributedModel.Cli.Install;
+using DistributedModel.Cli.Json;
+using DistributedModel.Cli.Wiring;
+
+namespace DistributedModel.Cli.Doctor;
+
+/// <summary>The checks of <c>dm doctor</c>. Fail = the setup does not work; Warn = it works with less (e.g. a lane without a key falls back).</summary>
+public sealed class DoctorChecks(CliEnvironment env, RepoLayout repo)
+{
+    public const long DiskWarnBytes = 1L << 30;
+
+    public async Task<List<CheckResult>> RunAsync(CancellationToken ct)
+    {
+        var results = new List<CheckResult>();
+        var user = new UserLayout(env.HomeDirectory);
+        bool promoted = File.Exists(user.StateFile);
+        var binDir = promoted && !BinaryInstaller.IsOurs(repo.HookDir) ? user.BinDir : repo.HookDir;
+
+        foreach (var rel in BinaryLayout.Required)
+            results.Add(Executable(Path.Combine(binDir, rel)));
+
+        results.Add(Wired("hooks in " + repo.SettingsFile, () => SettingsWiring.IsWired(JsonFile.ReadObject(repo.SettingsFile), WiringPlan.ForRepository()), promoted));
+        results.Add(Wired("server in " + repo.McpFile, () => McpWiring.IsWired(JsonFile.ReadObject(repo.McpFile), WiringPlan.ForRepository()), promoted));
+        if (promoted)
+        {
+            var plan = WiringPlan.ForUser(user.BinDir);
+            results.Add(Wired("hooks in " + user.SettingsFile, () => SettingsWiring.IsWired(JsonFile.ReadObject(user.SettingsFile), plan), false));
+            results.Add(Wired("server in " + user.ClaudeJson, () => McpWiring.IsWired(JsonFile.ReadObject(user.ClaudeJson), plan), false));
+        }
+
+        JsonObject? config = null;
+        try { config = JsonFile.ReadObject(repo.Paths.ConfigFile); }
+        catch (JsonFileException ex) { results.Add(new("config " + repo.Paths.ConfigFile, CheckLevel.Fail, ex.Message)); }
+
+        using var http = new HttpClient { Timeout = env.ProbeTimeout };
+        foreach (var p in ProviderEndpoints.All)
+        {
+            if (p.KeyVariables.Length > 0)
+            {
+                var set = p.KeyVariables.FirstOrDefault(k => !string.IsNullOrEmpty(env.GetEnvironmentVariable(k)));
+                results.Add(set is not null
+                    ? new($"{p.Name} key", CheckLevel.Ok, $"{set} is set")
+                    : new($"{p.Name} key", CheckLevel.Warn, $"{string.Join(" or ", p.KeyVariables)} not set: the {p.Name} lanes will fall back"));
+                if (set is null) continue;
+            }
+            var url = ProviderEndpoints.BaseUrl(p, env.GetEnvironmentVariable, config);
+            results.Add(await ProbeAsync(http, $"{p.Name} reachable", url, ct));
+        }
+
+        results.Add(OnPath("codex", "needed by the dispatch tool"));
+        results.Add(OnPath("ollama", "optional local lane"));
+        results.Add(Disk());
+        return results;
+    }
+
+    private static CheckResult Executable(string path)
+    {
+        var name = "binary " + path;
+        if (!File.Exists(path)) return new(name, CheckLevel.Fail, "missing: run `dm install`");
+        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & UnixFileMode.UserExecute) == 0)
+            return new(name, CheckLevel.Fail, "not executable: run `dm install` again");
+        return new(name, CheckLevel.Ok, "present, executable");
+    }
+
+    private static CheckResult Wired(string name, Func<bool> check, bool promotedElsewhere)
+    {
+        try
+        {
+            if (check()) return new(name, CheckLevel.Ok, "wired");
+            return promotedElsewhere
+                ? new(name, CheckLevel.Ok, "not wired here (promoted to user scope)")
+                : new(name, CheckLevel.Fail, "not wired: run `dm install`");
+        }
+        catch (JsonFileException ex)
+        {
+            return new(name, CheckLevel.Fail, ex.Message);
+        }
+    }
+
+    private async Task<CheckResult> ProbeAsync(HttpClient http, string name, string url, CancellationToken ct)
+    {
+        try
+        {
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            cts.CancelAfter(env.ProbeTimeout);
+            using var resp = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cts.Token);
+            return new(name, CheckLevel.Ok, $"{url} answered HTTP {(int)resp.StatusCode}");
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or OperationCanceledException)
+        {
+            var why = ex is HttpRequestException h ? h.Message : $"no answer within {env.ProbeTimeout.TotalSeconds:0.#} s";
+            return new(name, CheckLevel.Warn, $"{url} unreachable ({why})");
+        }
+    }
+
+    private CheckResult OnPath(string exe, string why)
+    {
+        var path = env.GetEnvironmentVariable("PATH") ?? "";
+        foreach (var dir in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = Path.Combine(dir, exe);
+            if (File.Exists(candidate)) return new($"{exe} found", CheckLevel.Ok, candidate);
+        }
+        return new($"{exe} found", CheckLevel.Warn, $"not on PATH ({why})");
+    }
+
+    private CheckResult Disk()
+    {
+        var dir = repo.Paths.DmDir;
+        if (!Directory.Exists(dir)) return new("disk use of .claude/dm", CheckLevel.Ok, "0 B (nothing logged yet)");
+        long total = 0;
+        int files = 0;
+        foreach (var f in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories))
+        {
+            total += new FileInfo(f).Length;
+            files++;
+        }
+        var detail = $"{Report.Format.Bytes(total)} in {files} file(s)";
+        return total > DiskWarnBytes
+            ? new("disk use of .claude/dm", CheckLevel.Warn, detail + " — consider `dm uninstall --purge` or pruning .claude/dm/raw")
+            : new("disk use of .claude/dm", CheckLevel.Ok, detail);
+    }
+}

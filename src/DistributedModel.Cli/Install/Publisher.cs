@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using DistributedModel.Hooks.Wiring;
+
+namespace DistributedModel.Cli.Install;
+
+/// <summary>
+/// Publishes the two Native AOT hooks and the framework-dependent MCP server from the source tree into one
+/// staging directory in <see cref="BinaryLayout"/>, reporting progress (a publish takes tens of seconds).
+/// </summary>
+public sealed class Publisher(string sourceRoot, TextWriter progress, TimeSpan? heartbeat = null)
+{
+    private readonly TimeSpan _heartbeat = heartbeat ?? TimeSpan.FromSeconds(15);
+
+    private string Staging => Path.Combine(sourceRoot, "artifacts", "dm-install");
+    private string Stamp => Path.Combine(Staging, ".published");
+
+    /// <summary>
+    /// True when the last publish is complete and newer than every source, project and props file under <c>src/</c>
+    /// and the repository root: then publishing again is not needed.
+    /// </summary>
+    public bool IsUpToDate()
+    {
+        var bin = Path.Combine(Staging, "bin");
+        if (!File.Exists(Stamp) || BinaryLayout.Required.Any(r => !File.Exists(Path.Combine(bin, r)))) return false;
+        var published = File.GetLastWriteTimeUtc(Stamp);
+        var inputs = Directory.EnumerateFiles(Path.Combine(sourceRoot, "src"), "*", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                     && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Concat(Directory.EnumerateFiles(sourceRoot, "Directory.*.props"));
+        return inputs.All(f => File.GetLastWriteTimeUtc(f) < published);
+    }
+
+    /// <summary>Publishes unless <see cref="IsUpToDate"/>; returns the staging binaries directory.</summary>
+    public async Task<string> PublishIfNeededAsync(CancellationToken ct)
+    {
+        if (IsUpToDate())
+        {
+            await progress.WriteLineAsync("Published binaries are newer than every source file: not publishing again.");
+            return Path.Combine(Staging, "bin");
+        }
+        var bin = await PublishAllAsync(ct);
+        await File.WriteAllTextAsync(Stamp, DateTimeOffset.UtcNow.ToString("O"), ct);
+        return bin;
+    }
+
+    public async Task<string> PublishAllAsync(CancellationToken ct)
+    {
+        var staging = Staging;
+        var bin = Path.Combine(staging, "bin");
+        if (File.Exists(Stamp)) File.Delete(Stamp);
+        if (Directory.Exists(bin)) Directory.Delete(bin, recursive: true);
+        Directory.CreateDirectory(bin);
+        var rid = RuntimeIds.Current();
+
+        var steps = new (string Project, string Exe, bool Aot)[]
+        {
+            ("DistributedModel.Hooks.PostToolUse", WiringDefaults.PostToolUseExe, true),
+            ("DistributedModel.Hooks.UserPromptSubmit", WiringDefaults.UserPromptSubmitExe, true),
+            ("DistributedModel.Mcp", WiringDefaults.McpExe, false),
+        };
+        for (int i = 0; i < steps.Length; i++)
+        {
+            var (project, exe, aot) = steps[i];
+            var output = Path.Combine(staging, project);
+            var args = new List<string> { "publish", Path.Combine(sourceRoot, "src", project), "-c", "Release", "-o", output, "--nologo" };
+            if (aot) args.AddRange(["-r", rid]);
+            await progress.WriteLineAsync($"[{i + 1}/{steps.Length}] publishing {project} ({(aot ? "Native AOT, " + rid : "framework-dependent")})…");
+            var elapsed = await RunAsync(args, ct);
+            await progress.WriteLineAsync($"      done in {elapsed.TotalSeconds:F0} s");
+
+            if (aot)
+            {
+                var built = Path.Combine(output, exe);
+                if (!File.Exists(built)) throw new PublishException($"publish of {project} produced no {exe} in {output}");
+                File.Copy(built, Path.Combine(bin, exe), overwrite: true);
+            }
+            else
+            {
+                CopyDirectory(output, Path.Combine(bin, BinaryLayout.McpSubdir));
+            }
+        }
+        return bin;
+    }
+
+    private async Task<TimeSpan> RunAsync(List<string> args, CancellationToken ct)
+    {
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = sourceRoot };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        psi.Environment["DOTNET_NOLOGO"] = "1";
+        var sw = Stopwatch.StartNew();
+        using var p = Process.Start(psi) ?? throw new PublishException("could not start `dotnet`; is the .NET SDK on PATH?");
+        var tail = new Queue<string>();
+        void Keep(string? line)
+        {
+            if (line is null) return;
+            lock (tail)
+            {
+                tail.Enqueue(line);
+                if (tail.Count > 40) tail.Dequeue();
+            }
+        }
+        p.OutputDataReceived += (_, e) => Keep(e.Data);
+        p.ErrorDataReceived += (_, e) => Keep(e.Data);
+        p.BeginOutputReadLine();
+        p.BeginErrorReadLine();
+        var exit = p.WaitForExitAsync(ct);
+        while (await Task.WhenAny(exit, Task.Delay(_heartbeat, ct)) != exit)
+            await progress.WriteLineAsync($"      still publishing… {sw.Elapsed.TotalSeconds:F0} s");
+        await exit;
+        if (p.ExitCode != 0)
+        {
+            string log;
+            lock (tail) log = string.Join('\n', tail);
+            throw new PublishException($"dotnet {string.Join(' ', args)} failed (exit {p.ExitCode}):\n{log}");
+        }
+        return sw.Elapsed;
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var f in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var rel = Path.GetRelativePath(from, f);
+            if (rel.EndsWith(".pdb", StringComparison.Ordinal)) continue;
+            var dst = Path.Combine(to, rel);
+            Directory.CreateDirectory(Path.GetDirectoryName(dst)!);
+            File.Copy(f, dst, overwrite: true);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using System.Text.Json;
+
+namespace DistributedModel.Cli.Report;
+
+/// <summary>
+/// Reads a JSON Lines file tolerantly: blank lines are ignored, a line that does not parse (typically a truncated
+/// last line while a writer is appending) is counted and skipped. Reports progress for large files.
+/// </summary>
+public static class JsonLinesReader
+{
+    public const long ProgressThresholdBytes = 32L * 1024 * 1024;
+
+    public static List<T> Read<T>(string path, Func<JsonElement, T?> map, ReadStats stats, TextWriter? progress = null,
+        long progressThresholdBytes = ProgressThresholdBytes) where T : class
+    {
+        var list = new List<T>();
+        if (!File.Exists(path)) return list;
+        using var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
+        long length = fs.Length;
+        bool report = progress is not null && length >= progressThresholdBytes;
+        int lastPercent = -1;
+        using var reader = new StreamReader(fs);
+        string? line;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            if (report)
+            {
+                int pct = (int)(fs.Position * 100 / Math.Max(1, length));
+                if (pct / 10 != lastPercent / 10)
+                {
+                    progress!.WriteLine($"reading {Path.GetFileName(path)}… {pct}%");
+                    lastPercent = pct;
+                }
+            }
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            T? item = null;
+            try
+            {
+                using var doc = JsonDocument.Parse(line);
+                if (doc.RootElement.ValueKind == JsonValueKind.Object) item = map(doc.RootElement);
+            }
+            catch (JsonException) { }
+            catch (FormatException) { }
+            catch (InvalidOperationException) { }
+            if (item is null) stats.Skipped++;
+            else list.Add(item);
+        }
+        return list;
+    }
+
+    public static string? Str(this JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    public static long Long(this JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var l) ? l
+        : e.TryGetProperty(name, out v) && v.ValueKind == JsonValueKind.Number ? (long)v.GetDouble() : 0;
+
+    public static double Double(this JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : 0;
+
+    /// <summary>A number, or a number written as a string (some serializers quote decimals); 0 if absent or unreadable.</summary>
+    public static decimal Decimal(this JsonElement e, string name)
+    {
+        if (!e.TryGetProperty(name, out var v)) return 0m;
+        if (v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out var d)) return d;
+        return v.ValueKind == JsonValueKind.String
+            && decimal.TryParse(v.GetString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out d) ? d : 0m;
+    }
+
+    public static DateTimeOffset? Time(this JsonElement e, string name) =>
+        Str(e, name) is { } s && DateTimeOffset.TryParse(s, System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var t) ? t : null;
+}

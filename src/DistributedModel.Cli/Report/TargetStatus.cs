@@ -1,0 +1,8 @@
+namespace DistributedModel.Cli.Report;
+
+public enum TargetStatus
+{
+    Pass,
+    Fail,
+    NoData,
+}

@@ -1,2 +1,0 @@
-namespace DistributedModel.Compression;
-internal static class AssemblyMarker;

@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+
+namespace DistributedModel.Hooks.Routing;
+
+[JsonSourceGenerationOptions(ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true)]
+[JsonSerializable(typeof(RoutingRules))]
+[JsonSerializable(typeof(DmConfigDocument))]
+public sealed partial class RoutingJsonContext : JsonSerializerContext;

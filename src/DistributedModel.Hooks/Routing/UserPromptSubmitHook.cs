@@ -1,0 +1,61 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using DistributedModel.Hooks.Runtime;
+using DistributedModel.Hooks.Workspace;
+
+namespace DistributedModel.Hooks.Routing;
+
+/// <summary>
+/// The UserPromptSubmit hook: when the prompt matches a lane, prints
+/// <c>{"hookSpecificOutput":{"hookEventName":"UserPromptSubmit","additionalContext":"…"}}</c> naming the MCP tools to call;
+/// prints nothing otherwise (no tax on ordinary prompts).
+/// </summary>
+public static class UserPromptSubmitHook
+{
+    public const string EventName = "UserPromptSubmit";
+
+    public static int Main(Stream stdin, Stream stdout) => HookRunner.Run(EventName, stdin, stdout, Handle);
+
+    public static HookResult Handle(HookInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return Handle(input, WorkspacePaths.Resolve(input.Cwd));
+    }
+
+    /// <summary>Classifies the prompt with the rules of <paramref name="paths"/> (defaults + its dm.json).</summary>
+    public static HookResult Handle(HookInput input, WorkspacePaths paths)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(paths);
+        var prompt = input.Prompt ?? throw new FailOpenException("missing-fields", "no prompt");
+        var loaded = RoutingRulesLoader.Load(paths.ConfigFile);
+        var router = new PromptRouter(loaded.Rules);
+        var decision = router.Route(prompt);
+        long inBytes = Encoding.UTF8.GetByteCount(prompt);
+        var problems = string.Join("; ", new[] { loaded.Warning }.Concat(router.Problems).Where(static s => s is not null));
+        string? warn = problems.Length == 0 ? null : problems;
+
+        if (decision.Context is null)
+            return new HookResult("passthrough", null, inBytes, 0, null, paths) { Detail = warn };
+
+        var json = Serialize(decision.Context);
+        var detail = "lanes=" + string.Join(',', decision.Lanes) + (warn is null ? "" : "; " + warn);
+        return new HookResult("injected", null, inBytes, Encoding.UTF8.GetByteCount(decision.Context), json, paths) { Detail = detail };
+    }
+
+    public static byte[] Serialize(string additionalContext)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteStartObject("hookSpecificOutput");
+            w.WriteString("hookEventName", EventName);
+            w.WriteString("additionalContext", additionalContext);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        return buffer.ToArray();
+    }
+}

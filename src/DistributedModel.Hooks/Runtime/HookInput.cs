@@ -1,0 +1,57 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Unicode;
+
+namespace DistributedModel.Hooks.Runtime;
+
+/// <summary>
+/// The JSON document Claude Code writes to a hook's stdin (fields per the hooks reference:
+/// <c>session_id</c>, <c>cwd</c>, <c>hook_event_name</c>, <c>tool_name</c>, <c>tool_input</c>, <c>tool_response</c>, <c>prompt</c>, …).
+/// Parsed as a <see cref="JsonNode"/> tree so unknown fields survive untouched.
+/// </summary>
+public sealed class HookInput
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 256 };
+
+    private HookInput(JsonObject root) => Root = root;
+
+    public JsonObject Root { get; }
+
+    public string? HookEventName => GetString("hook_event_name");
+
+    public string? Cwd => GetString("cwd");
+
+    public string? ToolName => GetString("tool_name");
+
+    public string? Prompt => GetString("prompt");
+
+    public JsonNode? ToolResponse => Root["tool_response"];
+
+    public JsonNode? ToolInput => Root["tool_input"];
+
+    /// <summary>
+    /// Parses stdin bytes. Throws <see cref="FailOpenException"/> with <c>invalid-utf8</c>, <c>malformed-json</c>
+    /// or <c>not-an-object</c>.
+    /// </summary>
+    public static HookInput Parse(ReadOnlySpan<byte> utf8)
+    {
+        if (!Utf8.IsValid(utf8)) throw new FailOpenException("invalid-utf8");
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(utf8, nodeOptions: null, DocumentOptions);
+        }
+        catch (JsonException ex)
+        {
+            throw new FailOpenException("malformed-json", $"line {ex.LineNumber}, byte {ex.BytePositionInLine}");
+        }
+        catch (InvalidOperationException)
+        {
+            throw new FailOpenException("malformed-json");
+        }
+        return node is JsonObject obj ? new HookInput(obj) : throw new FailOpenException("not-an-object");
+    }
+
+    private string? GetString(string name) =>
+        Root[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+}

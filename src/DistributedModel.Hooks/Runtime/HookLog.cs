@@ -1,0 +1,23 @@
+using System.Text.Json;
+using DistributedModel.Hooks.Logging;
+
+namespace DistributedModel.Hooks.Runtime;
+
+/// <summary>Writes the one <c>hooks.log</c> line of a hook call; never throws (a hook must exit 0 even when .claude/ is read-only).</summary>
+public static class HookLog
+{
+    /// <returns>true if the line was written.</returns>
+    public static bool TryWrite(string logPath, HookLogRecord record)
+    {
+        try
+        {
+            var line = JsonSerializer.Serialize(record, HookLogJsonContext.Default.HookLogRecord);
+            AtomicAppender.AppendLine(logPath, line);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            return false;
+        }
+    }
+}

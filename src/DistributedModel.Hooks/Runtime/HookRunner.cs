@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using DistributedModel.Hooks.Logging;
+using DistributedModel.Hooks.Workspace;
+
+namespace DistributedModel.Hooks.Runtime;
+
+/// <summary>
+/// The frame every hook process runs in: read stdin, call the handler, print its JSON, write exactly one hooks.log line,
+/// and exit 0 whatever happens (fail open: Claude Code keeps its data as it was). Never exits 2.
+/// </summary>
+public static class HookRunner
+{
+    /// <summary>Decides what the hook does with its parsed stdin; throws <see cref="FailOpenException"/> to leave everything untouched.</summary>
+    public delegate HookResult Handler(HookInput input);
+
+    /// <param name="resolvePaths">Workspace for a given <c>cwd</c> (null when stdin could not be parsed); default
+    /// <see cref="WorkspacePaths.Resolve"/>. The log line of a call that failed before the handler ran goes there.</param>
+    /// <returns>The process exit code: always 0.</returns>
+    public static int Run(string eventName, Stream stdin, Stream stdout, Handler handler,
+        Func<DateTimeOffset>? clock = null, Func<string?, WorkspacePaths>? resolvePaths = null)
+    {
+        ArgumentNullException.ThrowIfNull(stdin);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(handler);
+        clock ??= static () => DateTimeOffset.UtcNow;
+        resolvePaths ??= static cwd => WorkspacePaths.Resolve(cwd);
+        var started = Stopwatch.GetTimestamp();
+        long inBytes = 0;
+        string? tool = null;
+        WorkspacePaths? paths = null;
+        HookLogRecord record;
+        try
+        {
+            var bytes = HookStdin.ReadAll(stdin, out inBytes);
+            var input = HookInput.Parse(bytes);
+            tool = input.ToolName;
+            paths = resolvePaths(input.Cwd);
+            var result = handler(input);
+            paths = result.Paths;
+            if (result.Stdout is { Length: > 0 } json)
+            {
+                stdout.Write(json);
+                stdout.Flush();
+            }
+            record = new HookLogRecord
+            {
+                Timestamp = clock(), Event = eventName, Tool = result.Tool ?? tool,
+                InputBytes = result.InputBytes, OutputBytes = result.OutputBytes,
+                ElapsedMs = ElapsedMs(started), Outcome = result.Outcome, Detail = result.Detail,
+            };
+        }
+        catch (FailOpenException ex)
+        {
+            record = FailOpen(eventName, tool, inBytes, started, ex.Reason, ex.Detail, clock);
+        }
+        catch (Exception ex)
+        {
+            // Anything unexpected: still fail open, name the exception type only (never data).
+            record = FailOpen(eventName, tool, inBytes, started, "internal-error", ex.GetType().Name, clock);
+        }
+
+        try
+        {
+            paths ??= resolvePaths(null);
+            HookLog.TryWrite(paths.HooksLog, record);
+        }
+        catch (Exception)
+        {
+            // The log is best effort: a hook must never fail the user's tool call.
+        }
+        return 0;
+    }
+
+    private static HookLogRecord FailOpen(string eventName, string? tool, long inBytes, long started, string reason, string? detail, Func<DateTimeOffset> clock) =>
+        new()
+        {
+            Timestamp = clock(), Event = eventName, Tool = tool, InputBytes = inBytes, OutputBytes = inBytes,
+            ElapsedMs = ElapsedMs(started), Outcome = "failopen:" + reason, Detail = detail,
+        };
+
+    private static double ElapsedMs(long started) => Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 2);
+}

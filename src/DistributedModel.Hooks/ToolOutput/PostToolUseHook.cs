@@ -1,0 +1,91 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DistributedModel.Compression;
+using DistributedModel.Hooks.Runtime;
+using DistributedModel.Hooks.Workspace;
+
+namespace DistributedModel.Hooks.ToolOutput;
+
+/// <summary>
+/// The PostToolUse hook: shrinks what a tool call puts into the model's context, keeping the shape Claude Code expects.
+/// Output: <c>{"hookSpecificOutput":{"hookEventName":"PostToolUse","updatedToolOutput":&lt;same-shape object&gt;}}</c>
+/// (<c>updatedMCPToolOutput</c> for <c>mcp__*</c> tools), or nothing when the output stays as it was.
+/// </summary>
+public static class PostToolUseHook
+{
+    public const string EventName = "PostToolUse";
+
+    /// <summary>Runs the hook process body: stdin → stdout, one hooks.log line, always exit code 0.</summary>
+    public static int Main(Stream stdin, Stream stdout, CompressionOptions? options = null) =>
+        HookRunner.Run(EventName, stdin, stdout, input => Handle(input, DateTimeOffset.UtcNow, options));
+
+    /// <summary>Decides the rewrite for one parsed hook input. Throws <see cref="FailOpenException"/> to leave the output alone.</summary>
+    public static HookResult Handle(HookInput input, DateTimeOffset now, CompressionOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return Handle(input, WorkspacePaths.Resolve(input.Cwd), now, options);
+    }
+
+    /// <summary>As <see cref="Handle(HookInput, DateTimeOffset, CompressionOptions?)"/> for an explicit workspace.</summary>
+    public static HookResult Handle(HookInput input, WorkspacePaths paths, DateTimeOffset now, CompressionOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(paths);
+        var tool = input.ToolName;
+        if (string.IsNullOrEmpty(tool)) throw new FailOpenException("missing-fields", "no tool_name");
+        var response = input.ToolResponse ?? throw new FailOpenException("missing-fields", "no tool_response");
+        var leaves = new LeafCompressor(new RawOutputStore(paths.RawDir), tool, now, options);
+        if (ReadsTheRawStore(input.ToolInput))
+            return new HookResult("passthrough", tool, 0, 0, null, paths) { Detail = "raw-store" };
+
+        bool isMcp = tool.StartsWith("mcp__", StringComparison.Ordinal);
+        var rewrite = tool switch
+        {
+            "Bash" => BashResponseRewriter.Rewrite(response, leaves),
+            "Read" => ReadResponseRewriter.Rewrite(response, leaves, input.ToolInput),
+            "Grep" => GrepResponseRewriter.Rewrite(response, leaves),
+            _ when isMcp => McpResponseRewriter.Rewrite(response, leaves),
+            _ => throw new FailOpenException("unknown-tool", SafeName(tool)),
+        };
+
+        if (rewrite.Updated is null)
+            return new HookResult("passthrough", tool, leaves.InputBytes, leaves.InputBytes, null, paths) { Detail = rewrite.Detail };
+
+        var json = Serialize(rewrite.Updated, isMcp ? "updatedMCPToolOutput" : "updatedToolOutput");
+        var detail = string.Join(' ', new[] { rewrite.Detail, "raw=" + string.Join(',', leaves.RawFiles.Select(Path.GetFileName)) }.Where(static s => s is not null));
+        return new HookResult("compressed", tool, leaves.InputBytes, leaves.OutputBytes, json, paths) { Detail = detail };
+    }
+
+    /// <summary>Writes the hook output document (compact, UTF-8, no needless escaping of non-ASCII or &lt;&gt;).</summary>
+    public static byte[] Serialize(JsonNode updated, string property)
+    {
+        ArgumentNullException.ThrowIfNull(updated);
+        updated.Parent?.AsObject().Remove(updated.GetPropertyName());
+        var output = new JsonObject
+        {
+            ["hookSpecificOutput"] = new JsonObject
+            {
+                ["hookEventName"] = EventName,
+                [property] = updated,
+            },
+        };
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            output.WriteTo(writer);
+        return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// True when the tool call looks at the raw store (<c>Read .claude/dm/raw/…</c>, <c>sed -n … .claude/dm/raw/…</c>):
+    /// the model is following an elision marker to see the full output, so compressing it again would lock it out.
+    /// </summary>
+    public static bool ReadsTheRawStore(JsonNode? toolInput)
+    {
+        if (toolInput is null) return false;
+        var text = toolInput.ToJsonString();
+        return text.Contains(".claude/dm/raw", StringComparison.Ordinal) || text.Contains(@".claude\\dm\\raw", StringComparison.Ordinal);
+    }
+
+    private static string SafeName(string tool) => tool.Length <= 64 ? tool : tool[..64];
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text;
+
+namespace DistributedModel.Hooks.ToolOutput;
+
+/// <summary>
+/// <c>.claude/dm/raw/</c>: the full output of every tool call the hook shortened, so nothing is lost — the compression
+/// marker names the file and the model can Read it. File name: <c>20261123T070000.123Z-Bash-3f2a9c1d0b7e.txt</c>
+/// (UTC time, tool, content hash). The same content is stored once. Retention keeps the newest
+/// <see cref="MaxFiles"/> files and at most <see cref="MaxTotalBytes"/> bytes.
+/// </summary>
+public sealed class RawOutputStore
+{
+    public const int DefaultMaxFiles = 200;
+    public const long DefaultMaxTotalBytes = 200L * 1024 * 1024;
+    private const string Extension = ".txt";
+
+    public RawOutputStore(string directory, int maxFiles = DefaultMaxFiles, long maxTotalBytes = DefaultMaxTotalBytes)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        Directory = Path.GetFullPath(directory);
+        MaxFiles = maxFiles;
+        MaxTotalBytes = maxTotalBytes;
+    }
+
+    public string Directory { get; }
+
+    public int MaxFiles { get; }
+
+    public long MaxTotalBytes { get; }
+
+    /// <summary>
+    /// The path a raw output will have (or already has, when the same content was stored before). Nothing is written:
+    /// the hook needs the path for the marker before it knows whether anything gets elided.
+    /// </summary>
+    public string PlanPath(DateTimeOffset now, string tool, string hash)
+    {
+        ArgumentNullException.ThrowIfNull(tool);
+        ArgumentNullException.ThrowIfNull(hash);
+        var existing = FindByHash(hash);
+        if (existing is not null) return existing;
+        var stamp = now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss.fff'Z'", CultureInfo.InvariantCulture);
+        return Path.Combine(Directory, $"{stamp}-{SafeToolName(tool)}-{hash}{Extension}");
+    }
+
+    /// <summary>
+    /// Writes <paramref name="text"/> to <paramref name="path"/> (from <see cref="PlanPath"/>) unless it exists,
+    /// atomically (temp file + rename), then applies retention. Throws IOException/UnauthorizedAccessException when
+    /// the directory is not writable: the caller must then fail open, because the marker would name a missing file.
+    /// </summary>
+    public void Save(string path, string text)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(text);
+        if (File.Exists(path)) return;
+        System.IO.Directory.CreateDirectory(Directory);
+        var tmp = path + "." + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + ".tmp";
+        try
+        {
+            File.WriteAllText(tmp, text, new UTF8Encoding(false));
+            File.Move(tmp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(tmp)) TryDelete(tmp);
+        }
+        ApplyRetention(keep: path);
+    }
+
+    /// <summary>Deletes the oldest files (by name, which starts with the UTC time) until both limits hold; never deletes <paramref name="keep"/>.</summary>
+    public void ApplyRetention(string? keep = null)
+    {
+        if (!System.IO.Directory.Exists(Directory)) return;
+        var files = new DirectoryInfo(Directory).GetFiles("*" + Extension);
+        Array.Sort(files, static (a, b) => string.CompareOrdinal(b.Name, a.Name)); // newest first
+        long total = 0;
+        for (int i = 0; i < files.Length; i++)
+        {
+            var f = files[i];
+            long len;
+            try { len = f.Length; } catch (FileNotFoundException) { continue; }
+            total += len;
+            bool isKept = keep is not null && string.Equals(f.FullName, Path.GetFullPath(keep), StringComparison.Ordinal);
+            if (!isKept && (i >= MaxFiles || total > MaxTotalBytes)) TryDelete(f.FullName);
+        }
+    }
+
+    private string? FindByHash(string hash)
+    {
+        if (!System.IO.Directory.Exists(Directory)) return null;
+        foreach (var f in System.IO.Directory.EnumerateFiles(Directory, "*-" + hash + Extension))
+            return f;
+        return null;
+    }
+
+    /// <summary>Tool names become file-name safe: <c>mcp__srv__tool</c> stays, anything outside [A-Za-z0-9_.-] becomes '_'.</summary>
+    internal static string SafeToolName(string tool)
+    {
+        if (tool.Length == 0) return "tool";
+        var sb = new StringBuilder(Math.Min(tool.Length, 64));
+        foreach (var c in tool.AsSpan(0, Math.Min(tool.Length, 64)))
+            sb.Append(char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' ? c : '_');
+        return sb.ToString();
+    }
+
+    private static void TryDelete(string path)
+    {
+        try { File.Delete(path); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+}

@@ -1,0 +1,135 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using DistributedModel.Cli.Tests.Support;
+
+namespace DistributedModel.Cli.Tests.Doctor;
+
+public sealed class DoctorCommandTests : IDisposable
+{
+    private readonly CliHarness _h = new();
+
+    public void Dispose() => _h.Dispose();
+
+    private static string Line(string output, string name) => output.Split('\n').Single(l => l.Contains(name, StringComparison.Ordinal));
+
+    /// <summary>A one-shot HTTP server on 127.0.0.1 answering every request with the given status.</summary>
+    private static (int Port, Task Serving) Serve(int status, CancellationToken ct)
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var task = Task.Run(async () =>
+        {
+            try
+            {
+                while (!ct.IsCancellationRequested)
+                {
+                    using var client = await listener.AcceptTcpClientAsync(ct);
+                    var stream = client.GetStream();
+                    var buf = new byte[4096];
+                    _ = await stream.ReadAsync(buf, ct);
+                    var body = $"HTTP/1.1 {status} X\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+                    await stream.WriteAsync(Encoding.ASCII.GetBytes(body), ct);
+                }
+            }
+            catch (OperationCanceledException) { }
+            finally { listener.Stop(); }
+        }, ct);
+        return (port, task);
+    }
+
+    private static int ClosedPort()
+    {
+        var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        int port = ((IPEndPoint)l.LocalEndpoint).Port;
+        l.Stop();
+        return port;
+    }
+
+    [Fact]
+    public async Task Doctor_on_an_installed_repo_passes_and_never_prints_a_key()
+    {
+        (await _h.RunAsync("install", "--hooks-from", _h.FakeBinaries())).ExitCode.Should().Be(0);
+        using var cts = new CancellationTokenSource();
+        var (port, serving) = Serve(401, cts.Token);
+        _h.SetEnv("OPENAI_API_KEY", "sk-secret-value-123");
+        _h.SetEnv("OPENAI_BASE_URL", $"http://127.0.0.1:{port}/v1");
+        _h.SetEnv("OLLAMA_HOST", $"127.0.0.1:{ClosedPort()}");
+        var bin = _h.Write("pathbin/codex", "#!/bin/sh\n");
+        _h.SetEnv("PATH", Path.GetDirectoryName(bin));
+        _h.WriteRepo(".claude/dm/ledger.jsonl", new string('x', 2048));
+
+        var run = await _h.RunAsync("doctor");
+        await cts.CancelAsync();
+
+        run.ExitCode.Should().Be(0, run.ToString());
+        run.Out.Should().NotContain("sk-secret-value-123");
+        Line(run.Out, "hooks/bin/PostToolUse").Should().StartWith("ok").And.Contain("executable");
+        Line(run.Out, "hooks in").Should().StartWith("ok");
+        Line(run.Out, "server in").Should().StartWith("ok");
+        Line(run.Out, "openai key").Should().StartWith("ok").And.Contain("OPENAI_API_KEY is set");
+        Line(run.Out, "openai reachable").Should().StartWith("ok").And.Contain("HTTP 401");
+        Line(run.Out, "gemini key").Should().StartWith("warn").And.Contain("GEMINI_API_KEY or GOOGLE_API_KEY not set");
+        Line(run.Out, "ollama reachable").Should().StartWith("warn").And.Contain("unreachable");
+        Line(run.Out, "codex found").Should().StartWith("ok");
+        Line(run.Out, "ollama found").Should().StartWith("warn");
+        Line(run.Out, "disk use of .claude/dm").Should().Contain("in 2 file(s)");
+    }
+
+    [Fact]
+    public async Task Doctor_on_a_repo_without_install_fails_with_what_to_do()
+    {
+        var run = await _h.RunAsync("doctor");
+
+        run.ExitCode.Should().Be(1);
+        Line(run.Out, "hooks/bin/PostToolUse").Should().StartWith("FAIL").And.Contain("dm install");
+        Line(run.Out, "hooks in").Should().StartWith("FAIL");
+    }
+
+    [Fact]
+    public async Task Doctor_flags_a_hook_that_lost_its_execute_bit()
+    {
+        (await _h.RunAsync("install", "--hooks-from", _h.FakeBinaries())).ExitCode.Should().Be(0);
+        if (OperatingSystem.IsWindows()) return;
+        File.SetUnixFileMode(_h.RepoFile("hooks/bin/UserPromptSubmit"), UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+        var run = await _h.RunAsync("doctor");
+
+        run.ExitCode.Should().Be(1);
+        Line(run.Out, "hooks/bin/UserPromptSubmit").Should().StartWith("FAIL").And.Contain("not executable");
+    }
+
+    [Fact]
+    public async Task Doctor_reports_malformed_settings_naming_the_file()
+    {
+        (await _h.RunAsync("install", "--hooks-from", _h.FakeBinaries())).ExitCode.Should().Be(0);
+        File.WriteAllText(_h.RepoFile(".claude/settings.json"), "{");
+
+        var run = await _h.RunAsync("doctor");
+
+        run.ExitCode.Should().Be(1);
+        Line(run.Out, "hooks in").Should().StartWith("FAIL").And.Contain("not valid JSON");
+    }
+
+    [Fact]
+    public async Task A_provider_that_never_answers_is_reported_within_the_probe_timeout()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0); // accepts connections but never answers
+        listener.Start();
+        try
+        {
+            _h.ProbeTimeout = TimeSpan.FromMilliseconds(300);
+            _h.SetEnv("DEEPSEEK_API_KEY", "k");
+            _h.SetEnv("DEEPSEEK_BASE_URL", $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}");
+            var sw = System.Diagnostics.Stopwatch.StartNew();
+
+            var run = await _h.RunAsync("doctor");
+
+            sw.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
+            Line(run.Out, "deepseek reachable").Should().StartWith("warn").And.Contain("no answer within 0.3 s");
+        }
+        finally { listener.Stop(); }
+    }
+}

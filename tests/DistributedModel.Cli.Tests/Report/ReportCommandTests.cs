@@ -1,0 +1,173 @@
+using DistributedModel.Cli.Tests.Support;
+
+namespace DistributedModel.Cli.Tests.Report;
+
+public sealed class ReportCommandTests : IDisposable
+{
+    private readonly CliHarness _h = new();
+    private static readonly DateTimeOffset Now = CliHarness.Now;
+
+    public void Dispose() => _h.Dispose();
+
+    private static string Row(string output, string target) =>
+        output.Split('\n').Single(l => l.StartsWith(target, StringComparison.Ordinal));
+
+    /// <summary>
+    /// Known numbers: 20 PostToolUse calls of 1000 → 200 bytes (80.0% reduction), latencies 1..20 ms (p95 = 19 ms);
+    /// 10 UserPromptSubmit calls 10..100 ms (p95 = 100 ms); 40 requests, 37 first-try ok, 3 rescued by fallback (92.5%);
+    /// spend 40 × $0.02 = $0.80 vs baseline 40 × $0.10 = $4.00 (−80.0%); audits AFFIRM ×2 + MODIFY in the window, REVERSE outside.
+    /// Lines older than the window must not count.
+    /// </summary>
+    private void WriteKnownWeek()
+    {
+        var logs = new SyntheticLogs(_h.Repo);
+        logs.Hook(Now.AddDays(-9), "PostToolUse", 9_999_999, 1, 5000); // outside the 7-day window
+        logs.Call(Now.AddDays(-9), "consult", "openai", 100m, 1m, "error");
+        for (int i = 1; i <= 20; i++) logs.Hook(Now.AddDays(-(i % 6)).AddMinutes(-i), "PostToolUse", 1000, 200, i);
+        for (int i = 1; i <= 10; i++) logs.Hook(Now.AddHours(-i), "UserPromptSubmit", 100, 400, i * 10, "injected", null);
+        for (int i = 0; i < 40; i++)
+        {
+            var ts = Now.AddDays(-5).AddMinutes(i * 30);
+            if (i % 13 == 5) // i = 5, 18, 31
+            {
+                logs.Call(ts, "summarize", "gemini", 0m, 0m, "error");
+                logs.Call(ts.AddSeconds(1), "summarize", "deepseek", 0.02m, 0.10m, "ok", "gemini");
+            }
+            else logs.Call(ts, i % 2 == 0 ? "scaffold" : "consult", i % 2 == 0 ? "deepseek" : "openai", 0.02m, 0.10m);
+        }
+        logs.Audit(DateOnly.FromDateTime(Now.AddDays(-1).UtcDateTime), "AFFIRM");
+        logs.Audit(DateOnly.FromDateTime(Now.AddDays(-2).UtcDateTime), "AFFIRM", "tribunal");
+        logs.Audit(DateOnly.FromDateTime(Now.AddDays(-3).UtcDateTime), "MODIFY");
+        logs.Audit(DateOnly.FromDateTime(Now.AddDays(-12).UtcDateTime), "REVERSE");
+        logs.Save();
+    }
+
+    [Fact]
+    public async Task Report_prints_each_target_with_the_exact_measured_value_and_verdict()
+    {
+        WriteKnownWeek();
+
+        var run = await _h.RunAsync("report");
+
+        run.ExitCode.Should().Be(1, run.ToString());
+        Row(run.Out, "Context bytes into orchestrator").Should().Contain("19.5 KB in -> 3.9 KB out (-80.0%)").And.EndWith("PASS");
+        Row(run.Out, "Hook latency p95 PostToolUse").Should().Contain("19 ms (n=20)").And.EndWith("PASS");
+        Row(run.Out, "Hook latency p95 UserPromptSubmit").Should().Contain("100 ms (n=10)").And.EndWith("FAIL");
+        Row(run.Out, "Specialist success without fallback").Should().Contain("92.5% (37/40)").And.EndWith("FAIL");
+        Row(run.Out, "Consultant overturns").Should().Contain("1 of 3 decisions (AFFIRM 2, MODIFY 1)").And.EndWith("PASS");
+        Row(run.Out, "Spend vs all-orchestrator baseline").Should().Contain("$0.8000 vs $4.00 (-80.0%)").And.EndWith("PASS");
+        run.Out.Should().Contain("Recommendation: ITERATE - 2 reasons:")
+            .And.Contain("  - Hook latency p95 UserPromptSubmit: 100 ms (n=10) misses < 50 ms")
+            .And.Contain("  - Specialist success without fallback: 92.5% (37/40) misses > 95.0%");
+        run.Out.Should().Contain("Read 30 hook calls, 43 provider calls, 3 decision records");
+        run.Out.Should().Contain("Hook outcomes: compressed 20, injected 10");
+    }
+
+    [Fact]
+    public async Task A_passing_week_recommends_promote_with_exit_code_zero()
+    {
+        SyntheticLogs.WritePassingWeek(_h.Repo, Now);
+
+        var run = await _h.RunAsync("report");
+
+        run.ExitCode.Should().Be(0, run.ToString());
+        run.Out.Should().Contain("Recommendation: PROMOTE").And.Contain("dm promote");
+        run.Out.Should().NotContain("FAIL");
+        Row(run.Out, "Specialist success without fallback").Should().Contain("98.0% (49/50)");
+    }
+
+    [Fact]
+    public async Task A_window_shorter_than_seven_days_recommends_iterate_even_when_targets_pass()
+    {
+        (await _h.RunAsync("install", "--hooks-from", _h.FakeBinaries())).ExitCode.Should().Be(0);
+        _h.Clock.Advance(TimeSpan.FromDays(3));
+        SyntheticLogs.WritePassingWeek(_h.Repo, _h.Clock.GetUtcNow());
+
+        var run = await _h.RunAsync("report");
+
+        run.ExitCode.Should().Be(1);
+        run.Out.Should().Contain("Recommendation: ITERATE - the validation window has run 3.0 of 7 days");
+        run.Out.Should().Contain("Validation window started 2026-11-23 12:00 UTC (3.0 days ago)");
+    }
+
+    [Fact]
+    public async Task Monthly_review_counts_thirty_days()
+    {
+        WriteKnownWeek();
+
+        var run = await _h.RunAsync("report", "--days", "30");
+
+        run.Out.Should().Contain("(30 days, monthly cost review)");
+        Row(run.Out, "Consultant overturns").Should().Contain("2 of 4 decisions (AFFIRM 2, MODIFY 1, REVERSE 1)");
+        Row(run.Out, "Spend vs all-orchestrator baseline").Should().Contain("$100.80 vs $5.00 (+1916.0%)").And.EndWith("FAIL");
+    }
+
+    [Fact]
+    public async Task No_logs_at_all_is_no_data_and_iterate_not_a_crash()
+    {
+        var run = await _h.RunAsync("report");
+
+        run.ExitCode.Should().Be(1, run.ToString());
+        Row(run.Out, "Context bytes into orchestrator").Should().EndWith("NO DATA");
+        Row(run.Out, "Hook latency p95 PostToolUse").Should().EndWith("NO DATA");
+        Row(run.Out, "Specialist success without fallback").Should().EndWith("NO DATA");
+        Row(run.Out, "Consultant overturns").Should().Contain("0 of 0 decisions").And.EndWith("FAIL");
+        run.Out.Should().Contain("Recommendation: ITERATE");
+    }
+
+    [Fact]
+    public async Task Empty_log_files_are_handled_like_missing_ones()
+    {
+        _h.WriteRepo(".claude/hooks.log", "");
+        _h.WriteRepo(".claude/dm/ledger.jsonl", "\n\n");
+        Directory.CreateDirectory(_h.RepoFile("audits"));
+
+        var run = await _h.RunAsync("report");
+
+        run.ExitCode.Should().Be(1, run.ToString());
+        run.Out.Should().Contain("Read 0 hook calls, 0 provider calls, 0 decision records").And.NotContain("skipped");
+    }
+
+    [Fact]
+    public async Task Truncated_last_lines_are_skipped_and_counted_and_the_rest_is_exact()
+    {
+        var logs = new SyntheticLogs(_h.Repo);
+        logs.Hook(Now.AddHours(-2), "PostToolUse", 4096, 1024, 4);
+        logs.Hook(Now.AddHours(-1), "PostToolUse", 4096, 1024, 6);
+        logs.RawHookText("{\"ts\":\"2026-11-23T11:59:59.000Z\",\"event\":\"PostToolUse\",\"tool\":\"Ba");
+        logs.Call(Now.AddHours(-1), "summarize", "gemini", 0.5m, 1m);
+        logs.RawLedgerText("{\"ts\":\"2026-11-23T11:59:59.000Z\",\"lane\":\"summ");
+        logs.Save();
+
+        var run = await _h.RunAsync("report");
+
+        run.Out.Should().Contain("Read 2 hook calls, 1 provider calls, 0 decision records; skipped 2 unreadable line(s)");
+        Row(run.Out, "Context bytes into orchestrator").Should().Contain("8.0 KB in -> 2.0 KB out (-75.0%)");
+        Row(run.Out, "Hook latency p95 PostToolUse").Should().Contain("6.0 ms (n=2)");
+        Row(run.Out, "Spend vs all-orchestrator baseline").Should().Contain("$0.5000 vs $1.00 (-50.0%)");
+    }
+
+    [Fact]
+    public async Task Days_out_of_range_is_a_usage_error()
+    {
+        var run = await _h.RunAsync("report", "--days", "0");
+
+        run.ExitCode.Should().Be(2);
+        run.Err.Should().Contain("--days must be between 1 and 3660");
+    }
+
+    [Fact]
+    public async Task Html_option_writes_the_report_file()
+    {
+        WriteKnownWeek();
+
+        var run = await _h.RunAsync("report", "--html", "out/report.html");
+
+        run.ExitCode.Should().Be(2, "the out/ directory does not exist");
+        Directory.CreateDirectory(_h.RepoFile("out"));
+        run = await _h.RunAsync("report", "--html", "out/report.html");
+        run.ExitCode.Should().Be(1);
+        File.ReadAllText(_h.RepoFile("out/report.html")).Should().StartWith("<!DOCTYPE html>");
+        run.Out.Should().Contain("HTML report: " + _h.RepoFile("out/report.html"));
+    }
+}

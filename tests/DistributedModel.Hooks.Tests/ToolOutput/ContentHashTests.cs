@@ -1,0 +1,25 @@
+using System.Text;
+using DistributedModel.Hooks.ToolOutput;
+
+namespace DistributedModel.Hooks.Tests.ToolOutput;
+
+public sealed class ContentHashTests
+{
+    [Fact]
+    public void Hash_is_twelve_hex_digits_stable_and_content_sensitive()
+    {
+        var a = ContentHash.Of("error CS0103 at line 12");
+
+        a.Should().MatchRegex("^[0-9a-f]{12}$");
+        ContentHash.Of("error CS0103 at line 12").Should().Be(a);
+        ContentHash.Of("error CS0103 at line 13").Should().NotBe(a);
+    }
+
+    [Fact]
+    public void String_and_utf8_bytes_of_the_same_text_hash_alike()
+    {
+        const string text = "naïve ✓ 日本 \u001b[31mred\u001b[0m";
+
+        ContentHash.Of(Encoding.UTF8.GetBytes(text)).Should().Be(ContentHash.Of(text));
+    }
+}

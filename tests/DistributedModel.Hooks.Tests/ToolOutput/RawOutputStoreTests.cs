@@ -1,0 +1,112 @@
+using System.Text.RegularExpressions;
+using DistributedModel.Hooks.ToolOutput;
+using DistributedModel.Testing;
+
+namespace DistributedModel.Hooks.Tests.ToolOutput;
+
+public sealed class RawOutputStoreTests : IDisposable
+{
+    private readonly TempDirectory _dir = new("dm-raw");
+    private static readonly DateTimeOffset T0 = new(2026, 11, 23, 7, 0, 0, 123, TimeSpan.Zero);
+
+    [Fact]
+    public void File_name_holds_utc_time_tool_and_content_hash()
+    {
+        var store = new RawOutputStore(_dir.Combine("raw"));
+
+        var path = store.PlanPath(T0, "mcp__distributed-model__summarize", ContentHash.Of("hello"));
+
+        Path.GetFileName(path).Should().MatchRegex(@"^20261123T070000\.123Z-mcp__distributed-model__summarize-[0-9a-f]{12}\.txt$");
+    }
+
+    [Fact]
+    public void Tool_names_with_path_characters_cannot_escape_the_directory()
+    {
+        var store = new RawOutputStore(_dir.Combine("raw"));
+
+        var path = store.PlanPath(T0, "../../etc/passwd", "abcdef012345");
+
+        Path.GetDirectoryName(path).Should().Be(store.Directory);
+        Path.GetFileName(path).Should().NotContain("/");
+    }
+
+    [Fact]
+    public void The_same_content_is_stored_once_and_later_calls_reuse_its_path()
+    {
+        var store = new RawOutputStore(_dir.Combine("raw"));
+        var hash = ContentHash.Of("same text");
+        var first = store.PlanPath(T0, "Bash", hash);
+        store.Save(first, "same text");
+
+        var second = store.PlanPath(T0.AddMinutes(5), "Bash", hash);
+
+        second.Should().Be(first);
+        Directory.GetFiles(store.Directory).Should().ContainSingle();
+        File.ReadAllText(first).Should().Be("same text");
+    }
+
+    [Fact]
+    public void Retention_keeps_only_the_newest_files_by_count()
+    {
+        var store = new RawOutputStore(_dir.Combine("raw"), maxFiles: 5);
+        var saved = new List<string>();
+        for (int i = 0; i < 12; i++)
+        {
+            var text = "output " + i;
+            var p = store.PlanPath(T0.AddSeconds(i), "Bash", ContentHash.Of(text));
+            store.Save(p, text);
+            saved.Add(p);
+        }
+
+        Directory.GetFiles(store.Directory).Order().Should().Equal(saved.TakeLast(5).Order());
+    }
+
+    [Fact]
+    public void Retention_keeps_total_bytes_under_the_cap_and_never_deletes_the_file_just_written()
+    {
+        var store = new RawOutputStore(_dir.Combine("raw"), maxFiles: 100, maxTotalBytes: 25_000);
+        string last = "";
+        for (int i = 0; i < 6; i++)
+        {
+            var text = new string((char)('a' + i), 10_000);
+            last = store.PlanPath(T0.AddSeconds(i), "Bash", ContentHash.Of(text));
+            store.Save(last, text);
+        }
+
+        var files = Directory.GetFiles(store.Directory);
+        files.Sum(f => new FileInfo(f).Length).Should().BeLessThanOrEqualTo(25_000);
+        files.Should().HaveCount(2).And.Contain(last);
+
+        var huge = new string('z', 40_000);
+        var hugePath = store.PlanPath(T0.AddSeconds(10), "Bash", ContentHash.Of(huge));
+        store.Save(hugePath, huge);
+        Directory.GetFiles(store.Directory).Should().Equal(hugePath);
+    }
+
+    [Fact]
+    public void Saving_into_an_unwritable_location_throws_so_the_hook_can_fail_open()
+    {
+        var blocker = _dir.Write("dm", "a file where the directory should be");
+        var store = new RawOutputStore(Path.Combine(blocker, "raw"));
+        var path = store.PlanPath(T0, "Bash", "abcdef012345");
+
+        var act = () => store.Save(path, "text");
+
+        act.Should().Throw<IOException>();
+    }
+
+    [Fact]
+    public void Files_are_written_whole_without_temp_leftovers()
+    {
+        var store = new RawOutputStore(_dir.Combine("raw"));
+        var text = string.Concat(Enumerable.Repeat("line é ✓\n", 1000));
+        var path = store.PlanPath(T0, "Bash", ContentHash.Of(text));
+
+        store.Save(path, text);
+
+        File.ReadAllText(path).Should().Be(text);
+        Directory.GetFiles(store.Directory).Should().NotContain(f => Regex.IsMatch(f, @"\.tmp$"));
+    }
+
+    public void Dispose() => _dir.Dispose();
+}

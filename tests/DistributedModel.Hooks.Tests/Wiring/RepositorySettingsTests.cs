@@ -1,0 +1,33 @@
+using System.Text.Json.Nodes;
+using DistributedModel.Hooks.Wiring;
+using DistributedModel.Testing;
+
+namespace DistributedModel.Hooks.Tests.Wiring;
+
+/// <summary>This repository uses its own product: its committed .claude/settings.json wires both hooks the way dm install does.</summary>
+public sealed class RepositorySettingsTests
+{
+    private static JsonObject Settings() =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, ".claude", "settings.json")))!.AsObject();
+
+    [Fact]
+    public void Repository_settings_wire_PostToolUse_with_the_shared_matcher_command_and_timeout()
+    {
+        var entry = Settings()["hooks"]!["PostToolUse"]!.AsArray().Should().ContainSingle().Subject!;
+
+        entry["matcher"]!.GetValue<string>().Should().Be(WiringDefaults.PostToolUseMatcher);
+        var hook = entry["hooks"]!.AsArray().Should().ContainSingle().Subject!;
+        hook["type"]!.GetValue<string>().Should().Be("command");
+        hook["command"]!.GetValue<string>().Should().Be(WiringDefaults.HookCommand("PostToolUse"));
+        hook["timeout"]!.GetValue<int>().Should().Be(WiringDefaults.PostToolUseTimeoutSeconds);
+    }
+
+    [Fact]
+    public void Repository_settings_wire_UserPromptSubmit()
+    {
+        var entry = Settings()["hooks"]!["UserPromptSubmit"]!.AsArray().Should().ContainSingle().Subject!;
+
+        entry["hooks"]!.AsArray().Should().ContainSingle().Subject!["command"]!.GetValue<string>()
+            .Should().Be(WiringDefaults.HookCommand("UserPromptSubmit"));
+    }
+}

@@ -1,0 +1,34 @@
+using DistributedModel.Testing.Processes;
+
+namespace DistributedModel.Testing.Anthropic;
+
+/// <summary>
+/// Runs the real Claude Code CLI (npm <c>@anthropic-ai/claude-code</c>) in print mode against a <see cref="FakeAnthropicServer"/>,
+/// with a throwaway HOME so the user's own configuration never leaks in.
+/// </summary>
+public static class ClaudeCodeRunner
+{
+    public static Task<ProcessResult> RunAsync(string projectDir, string prompt, FakeAnthropicServer api, string home,
+        IEnumerable<string>? allowedTools = null, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        Directory.CreateDirectory(home);
+        var args = new List<string> { "-p", prompt, "--output-format", "json", "--allowedTools" };
+        args.AddRange(allowedTools ?? ["Bash", "Read", "Grep"]);
+        var env = new Dictionary<string, string?>
+        {
+            ["ANTHROPIC_BASE_URL"] = api.BaseUrl,
+            ["ANTHROPIC_API_KEY"] = "sk-test",
+            ["ANTHROPIC_AUTH_TOKEN"] = null,
+            ["CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC"] = "1",
+            ["DISABLE_AUTOUPDATER"] = "1",
+            ["HOME"] = home,
+            ["XDG_CONFIG_HOME"] = Path.Combine(home, ".config"),
+            ["CLAUDE_CONFIG_DIR"] = null,
+            ["CLAUDE_PROJECT_DIR"] = null,
+            ["CLAUDECODE"] = null,
+        };
+        return ProcessRunner.RunAsync(RepoPaths.NpmBin("claude"), args, projectDir, stdin: "", environment: env,
+            timeout: timeout ?? TimeSpan.FromSeconds(90));
+    }
+}
