@@ -1,3 +1,4 @@
+using DistributedModel.Mcp.Dispatch;
 using DistributedModel.Mcp.Hosting;
 using DistributedModel.Providers;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,8 +15,10 @@ ServerLogging.Configure(builder, paths);
 
 builder.Services.AddDistributedModelProviders(paths);
 builder.Services.AddLaneTools(paths);
+builder.Services.AddDispatch();
 builder.Services.AddMcpServer(o => o.ServerInfo = new() { Name = "distributed-model", Version = "1.0.0" })
     .WithStdioServerTransport()
-    .WithLaneTools();
+    .WithLaneTools()
+    .WithTools<DispatchTools>();
 
 await builder.Build().RunAsync().ConfigureAwait(false);
