@@ -1,1 +1,24 @@
-return 0;
+using DistributedModel.Mcp.Dispatch;
+using DistributedModel.Mcp.Hosting;
+using DistributedModel.Providers;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+// dm-mcp: the Distributed Model stdio MCP server. stdout is the protocol; logs go to stderr and .claude/dm/mcp.log.
+var paths = WorkspaceArgument.Resolve(args);
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+{
+    Args = WorkspaceArgument.Strip(args),
+    ContentRootPath = paths.Root,
+});
+ServerLogging.Configure(builder, paths);
+
+builder.Services.AddDistributedModelProviders(paths);
+builder.Services.AddLaneTools(paths);
+builder.Services.AddDispatch(paths);
+builder.Services.AddMcpServer(o => o.ServerInfo = new() { Name = "distributed-model", Version = "1.0.0" })
+    .WithStdioServerTransport()
+    .WithLaneTools()
+    .WithTools<DispatchTools>();
+
+await builder.Build().RunAsync().ConfigureAwait(false);

@@ -33,10 +33,6 @@ public sealed class DispatchOptions
     /// <summary>Limit for each reviewer; a reviewer over it is reported as timed out, the others still count.</summary>
     public TimeSpan ReviewTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Ollama address for reviewers when the provider library's review lane is not available
-    /// (null: <c>OLLAMA_HOST</c>, else http://127.0.0.1:11434).</summary>
-    public string? OllamaHost { get; set; }
-
     /// <summary>Reviewers used when the call names none: <c>[framing:]provider[/model]</c>.</summary>
     public IList<string> Reviewers { get; set; } =
         [$"correctness:ollama/{DefaultReviewerModel}", $"quality:ollama/{DefaultReviewerModel}"];

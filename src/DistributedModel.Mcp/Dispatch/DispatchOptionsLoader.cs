@@ -49,7 +49,6 @@ public sealed class DispatchOptionsLoader(WorkspacePaths paths, Action<DispatchO
                 case "codexModel": o.CodexModel = v.ValueKind == JsonValueKind.Null ? null : String(p); break;
                 case "codexHome": o.CodexHome = v.ValueKind == JsonValueKind.Null ? null : String(p); break;
                 case "codexConfig": o.CodexConfig = Strings(p); break;
-                case "ollamaHost": o.OllamaHost = v.ValueKind == JsonValueKind.Null ? null : String(p); break;
                 case "sandbox": o.Sandbox = String(p); break;
                 case "timeoutSeconds": o.CodexTimeout = TimeSpan.FromSeconds(Positive(p)); break;
                 case "heartbeatSeconds": o.HeartbeatInterval = TimeSpan.FromSeconds(Positive(p)); break;

@@ -10,19 +10,19 @@ namespace DistributedModel.Mcp.Dispatch;
 public static class DispatchServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the dispatch engine behind the <see cref="DispatchTools"/> MCP tool. Reviewers go through the
-    /// <see cref="IReviewerClient"/> registered before this call (the provider library's review lane), else straight to
-    /// a local Ollama (<see cref="OllamaReviewerClient"/>).
+    /// Registers the dispatch engine behind the <see cref="DispatchTools"/> MCP tool. Reviewers go through the provider
+    /// library's <c>review</c> lane (<see cref="LaneReviewerClient"/>): call <c>AddDistributedModelProviders</c> too.
     /// </summary>
-    public static IServiceCollection AddDispatch(this IServiceCollection services, Action<DispatchOptions>? configure = null)
+    public static IServiceCollection AddDispatch(this IServiceCollection services, WorkspacePaths paths,
+        Action<DispatchOptions>? configure = null)
     {
-        services.TryAddSingleton(_ => WorkspacePaths.Resolve());
+        ArgumentNullException.ThrowIfNull(paths);
+        services.TryAddSingleton(paths);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new DispatchOptionsLoader(sp.GetRequiredService<WorkspacePaths>(), configure));
         services.TryAddSingleton<WorktreeManager>();
         services.TryAddSingleton<CodexRunner>();
-        services.TryAddSingleton<IReviewerClient>(sp => new OllamaReviewerClient(sp.GetRequiredService<WorkspacePaths>(),
-            new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, sp.GetRequiredService<DispatchOptionsLoader>()));
+        services.TryAddSingleton<IReviewerClient, LaneReviewerClient>();
         services.TryAddSingleton<ReviewPanel>();
         services.TryAddSingleton<DispatchService>();
         return services;

@@ -31,7 +31,7 @@ public sealed class DispatchToolsTests
         {
             ["glm-4.7-flash"] = ScriptedReview.Verdict("approve"),
         });
-        await using var server = await InProcessDispatchServer.StartAsync(h, configure: reviewers.Configure);
+        await using var server = await InProcessDispatchServer.StartAsync(h, reviewers.ClientFor(h.Paths));
         var progress = new List<ProgressNotificationValue>();
 
         var result = await server.Client.CallToolAsync("dispatch", new Dictionary<string, object?>

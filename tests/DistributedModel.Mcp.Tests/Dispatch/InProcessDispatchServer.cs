@@ -18,16 +18,14 @@ public sealed class InProcessDispatchServer : IAsyncDisposable
 
     public McpClient Client { get; }
 
-    /// <param name="reviewers">replaces the production reviewer client when given.</param>
-    public static async Task<InProcessDispatchServer> StartAsync(DispatchHarness harness, IReviewerClient? reviewers = null,
+    public static async Task<InProcessDispatchServer> StartAsync(DispatchHarness harness, IReviewerClient reviewers,
         Action<DispatchOptions>? configure = null)
     {
         var clientToServer = new Pipe();
         var serverToClient = new Pipe();
         var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddSingleton(harness.Paths);
-        if (reviewers is not null) builder.Services.AddSingleton(reviewers);
-        builder.Services.AddDispatch(o => { harness.Configure(o); configure?.Invoke(o); });
+        builder.Services.AddSingleton(reviewers);
+        builder.Services.AddDispatch(harness.Paths, o => { harness.Configure(o); configure?.Invoke(o); });
         builder.Services.AddMcpServer()
             .WithStreamServerTransport(clientToServer.Reader.AsStream(), serverToClient.Writer.AsStream())
             .WithTools<DispatchTools>();

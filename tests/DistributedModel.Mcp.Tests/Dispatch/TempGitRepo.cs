@@ -45,7 +45,8 @@ public sealed class TempGitRepo : IDisposable
     {
         var head = await GitAsync("rev-parse", "HEAD");
         var branch = await GitAsync("symbolic-ref", "--short", "HEAD");
-        var status = await GitAsync("status", "--porcelain");
+        // .claude/dm.json: written by the provider test host (configuration, not an effect of a dispatch).
+        var status = await GitAsync("status", "--porcelain", "--untracked-files=all", "--", ".", ":(exclude).claude/dm.json");
         var files = string.Join("\n", Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}.git{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                         && !f.Contains($"{Path.DirectorySeparatorChar}.claude{Path.DirectorySeparatorChar}", StringComparison.Ordinal))

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using DistributedModel.Hooks.Logging;
+using DistributedModel.Providers.Ledger;
 
 namespace DistributedModel.Mcp.Dispatch.Codex;
 
@@ -13,20 +14,29 @@ public static class CodexLedger
     public static LedgerRecord ToRecord(CodexRunResult run, DispatchOptions options, DateTimeOffset now)
     {
         var u = run.Usage ?? CodexUsage.Zero;
-        var model = options.CodexModel ?? ModelFromConfig(options.CodexConfig) ?? "codex-default";
-        return new LedgerRecord(
-            now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
-            Lane, Provider, model,
-            u.Input, u.Output, u.Reasoning, u.CachedInput,
-            Math.Round(options.CodexPrices.Cost(u.Input, u.CachedInput, u.Output), 6),
-            Math.Round(options.BaselinePrices.Cost(u.Input, u.CachedInput, u.Output), 6),
-            (long)run.Elapsed.TotalMilliseconds, 1, null,
-            run.Status == CodexRunStatus.Succeeded ? "ok" : "error",
-            run.Status == CodexRunStatus.Succeeded ? null : run.Error);
+        var ok = run.Status == CodexRunStatus.Succeeded;
+        return new LedgerRecord
+        {
+            Ts = now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+            Lane = Lane,
+            Provider = Provider,
+            Model = options.CodexModel ?? ModelFromConfig(options.CodexConfig) ?? "codex-default",
+            In = u.Input,
+            Out = u.Output,
+            Reasoning = u.Reasoning,
+            Cached = u.CachedInput,
+            CostUsd = Math.Round(options.CodexPrices.Cost(u.Input, u.CachedInput, u.Output), 6),
+            BaselineUsd = Math.Round(options.BaselinePrices.Cost(u.Input, u.CachedInput, u.Output), 6),
+            Ms = Math.Round(run.Elapsed.TotalMilliseconds),
+            Attempts = 1,
+            FallbackFrom = null,
+            Outcome = ok ? LedgerOutcome.Ok : LedgerOutcome.Error,
+            Error = ok ? null : run.Error,
+        };
     }
 
     public static void Append(string ledgerPath, LedgerRecord record) =>
-        AtomicAppender.AppendLine(ledgerPath, JsonSerializer.Serialize(record, DispatchJsonContext.Default.LedgerRecord));
+        AtomicAppender.AppendLine(ledgerPath, JsonSerializer.Serialize(record, LedgerJsonContext.Default.LedgerRecord));
 
     /// <summary>The <c>model="…"</c> of the <c>-c</c> overrides, if any.</summary>
     private static string? ModelFromConfig(IEnumerable<string> config)

@@ -2,7 +2,7 @@ namespace DistributedModel.Mcp.Dispatch.Review;
 
 /// <summary>
 /// The one model call a reviewer makes. Production code sends it through the provider library's <c>review</c> lane
-/// with the provider pinned (<c>LaneReviewerClient</c>), so every call is in the ledger.
+/// with the provider pinned (<see cref="LaneReviewerClient"/>), so every call is in the ledger.
 /// </summary>
 public interface IReviewerClient
 {

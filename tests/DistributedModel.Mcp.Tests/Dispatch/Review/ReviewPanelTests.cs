@@ -36,8 +36,9 @@ public sealed class ReviewPanelTests : IDisposable
         var outcomes = await Review(backend, "ollama/rev-a", "ollama/rev-b", "ollama/rev-c");
 
         sw.Elapsed.Should().BeLessThan(TimeSpan.FromMilliseconds(4500), "three 2 s reviewers in sequence would take 6 s");
-        var requests = backend.Fake.Requests;
-        requests.Max(r => r.Start).Should().BeBefore(requests.Min(r => r.End), "every request arrived before the first was answered");
+        var answered = backend.Answered;
+        answered.Should().HaveCount(3);
+        answered.Max(r => r.Start).Should().BeBefore(answered.Min(r => r.End), "every request arrived before the first was answered");
         outcomes.Select(o => o.Status).Should().AllBeEquivalentTo(ReviewerStatus.Ok);
         outcomes.Select(o => o.Spec.Framing).Should().Equal("correctness", "quality", "security");
         outcomes[1].Verdict!.Findings.Single().Message.Should().Be("add a test");
@@ -72,7 +73,7 @@ public sealed class ReviewPanelTests : IDisposable
         {
             ["good"] = ScriptedReview.Verdict("approve", TimeSpan.FromMilliseconds(200)),
             ["chatty"] = new ScriptedReview("Looks fine to me, ship it!"),
-            ["broken"] = new ScriptedReview("", HttpStatus: 500),
+            ["broken"] = new ScriptedReview("", Fails: true),
         });
         var slowOptions = new DispatchOptions { ReviewTimeout = TimeSpan.FromSeconds(1) };
         await using var slow = await ReviewerBackend.StartAsync(new Dictionary<string, ScriptedReview>

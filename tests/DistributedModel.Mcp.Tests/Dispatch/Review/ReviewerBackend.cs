@@ -1,11 +1,12 @@
+using System.Collections.Concurrent;
 using DistributedModel.Hooks.Workspace;
-using DistributedModel.Mcp.Dispatch;
 using DistributedModel.Mcp.Dispatch.Review;
+using DistributedModel.Testing.Providers;
 
 namespace DistributedModel.Mcp.Tests.Dispatch.Review;
 
-/// <summary>What the reviewer model with a given name answers, after how long, or which HTTP error it gives.</summary>
-public sealed record ScriptedReview(string Reply, TimeSpan Delay = default, int? HttpStatus = null)
+/// <summary>What the reviewer model with a given name answers, after how long, or whether its call fails (HTTP 500).</summary>
+public sealed record ScriptedReview(string Reply, TimeSpan Delay = default, bool Fails = false)
 {
     public static ScriptedReview Verdict(string verdict, TimeSpan delay = default, params (string File, int Line, string Severity, string Message)[] findings) =>
         new($$"""{"verdict":"{{verdict}}","findings":[{{string.Join(",", findings.Select(f =>
@@ -13,35 +14,61 @@ public sealed record ScriptedReview(string Reply, TimeSpan Delay = default, int?
 }
 
 /// <summary>
-/// The reviewer models of a test: a loopback fake Ollama scripted per model name, reached over real HTTP by the
-/// production <see cref="OllamaReviewerClient"/>.
+/// The reviewer models of a test: the shared loopback <see cref="FakeOllama"/> scripted per model name, reached through
+/// the real provider library (<see cref="ProviderTestHost"/>) by the production <see cref="LaneReviewerClient"/>.
+/// Records when each request arrived and was answered, to prove reviewers ran concurrently.
 /// </summary>
 public sealed class ReviewerBackend : IAsyncDisposable
 {
-    private readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan };
+    private readonly IReadOnlyDictionary<string, ScriptedReview> _script;
+    private readonly ConcurrentQueue<ProviderTestHost> _hosts = new();
+    private readonly ConcurrentDictionary<RecordedRequest, DateTimeOffset> _arrived = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentQueue<(string Model, DateTimeOffset Start, DateTimeOffset End)> _answered = new();
 
-    private ReviewerBackend(FakeOllamaReviewers fake) => Fake = fake;
+    private ReviewerBackend(FakeOllama fake, IReadOnlyDictionary<string, ScriptedReview> script)
+    {
+        Fake = fake;
+        _script = script;
+        fake.Delay(r =>
+        {
+            _arrived[r] = DateTimeOffset.UtcNow;
+            return Find(r).Delay;
+        });
+        fake.Reply(r =>
+        {
+            var s = Find(r);
+            if (s.Fails) throw new InvalidOperationException($"scripted failure of {r.Model}");
+            _answered.Enqueue((r.Model!, _arrived.GetValueOrDefault(r), DateTimeOffset.UtcNow));
+            return s.Reply;
+        });
+    }
 
-    public FakeOllamaReviewers Fake { get; }
+    public FakeOllama Fake { get; }
+
+    /// <summary>Model, arrival and answer time of each request that was answered.</summary>
+    public IReadOnlyList<(string Model, DateTimeOffset Start, DateTimeOffset End)> Answered => _answered.ToArray();
 
     public static async Task<ReviewerBackend> StartAsync(IReadOnlyDictionary<string, ScriptedReview> script) =>
-        new(await FakeOllamaReviewers.StartAsync(script));
+        new(await FakeOllama.StartAsync(), script);
 
-    /// <summary>Points dispatch's reviewer client at the fake.</summary>
-    public void Configure(DispatchOptions o) => o.OllamaHost = Fake.Host;
+    /// <summary>The production reviewer client for a workspace (whose ledger the provider library writes).</summary>
+    public IReviewerClient ClientFor(WorkspacePaths paths)
+    {
+        var host = ProviderTestHost.Create(paths.Root, ollama: Fake);
+        _hosts.Enqueue(host);
+        return new LaneReviewerClient(host.Lanes);
+    }
 
-    /// <summary>The production reviewer client for a workspace (its ledger), talking to the fake.</summary>
-    public IReviewerClient ClientFor(WorkspacePaths paths, Action<DispatchOptions>? configure = null) =>
-        new OllamaReviewerClient(paths, _http, new DispatchOptionsLoader(paths, o => { Configure(o); configure?.Invoke(o); }));
-
-    /// <summary>The reviewer requests that completed, as the calls they carried.</summary>
+    /// <summary>The reviewer requests the fake received, as the calls they carried.</summary>
     public IReadOnlyList<ReviewerCall> Calls => Fake.Requests.Select(r => new ReviewerCall("ollama", r.Model,
-        r.Body["messages"]![0]!["content"]!.GetValue<string>(), r.Body["messages"]![1]!["content"]!.GetValue<string>(),
-        r.Body["format"]!.ToJsonString())).ToList();
+        r.SystemPrompt ?? "", r.UserPrompt ?? "", r.Json?["format"]?.ToJsonString() ?? "")).ToList();
+
+    private ScriptedReview Find(RecordedRequest r) =>
+        r.Model is { } m && _script.TryGetValue(m, out var s) ? s : throw new InvalidOperationException($"no script for model {r.Model}");
 
     public async ValueTask DisposeAsync()
     {
-        _http.Dispose();
+        while (_hosts.TryDequeue(out var host)) host.Dispose();
         await Fake.DisposeAsync();
     }
 }

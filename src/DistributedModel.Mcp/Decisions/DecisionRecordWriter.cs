@@ -1,0 +1,41 @@
+using System.Globalization;
+using System.Text;
+using DistributedModel.Hooks.Workspace;
+
+namespace DistributedModel.Mcp.Decisions;
+
+/// <summary>
+/// Writes <c>audits/YYYY-MM-DD-&lt;slug&gt;.md</c> with the shared front matter (date, kind, verdict, providers) and returns its
+/// workspace-relative path. Never overwrites: a second record on the same day and topic gets <c>-2</c>, <c>-3</c>, ….
+/// </summary>
+internal sealed class DecisionRecordWriter(WorkspacePaths paths, TimeProvider time)
+{
+    public string Write(string kind, Verdict verdict, IEnumerable<string> providers, string title, string body)
+    {
+        var date = time.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Directory.CreateDirectory(paths.AuditsDir);
+        var slug = Slug.From(title);
+        var content = new StringBuilder()
+            .Append("---\n")
+            .Append("date: ").Append(date).Append('\n')
+            .Append("kind: ").Append(kind).Append('\n')
+            .Append("verdict: ").Append(verdict.ToString().ToUpperInvariant()).Append('\n')
+            .Append("providers: ").Append(string.Join(",", providers)).Append('\n')
+            .Append("---\n\n")
+            .Append("# ").Append(title.Trim()).Append("\n\n")
+            .Append(body.TrimEnd()).Append('\n')
+            .ToString();
+        for (var n = 1; ; n++)
+        {
+            var name = $"{date}-{slug}{(n == 1 ? "" : "-" + n.ToString(CultureInfo.InvariantCulture))}.md";
+            var path = Path.Combine(paths.AuditsDir, name);
+            try
+            {
+                using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+                stream.Write(new UTF8Encoding(false).GetBytes(content));
+                return "audits/" + name;
+            }
+            catch (IOException) when (File.Exists(path) && n < 1000) { }
+        }
+    }
+}

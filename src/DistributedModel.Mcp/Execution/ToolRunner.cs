@@ -1,0 +1,53 @@
+using DistributedModel.Mcp.Hosting;
+using DistributedModel.Providers;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol;
+
+namespace DistributedModel.Mcp.Execution;
+
+/// <summary>
+/// Runs a tool body within the configured time limit, with progress, and turns failures into <see cref="McpException"/>s
+/// whose message the orchestrator sees (provider failures, the time limit). Client cancellation propagates as cancellation.
+/// </summary>
+internal sealed class ToolRunner(McpOptions options, TimeProvider time, ILogger<ToolRunner> logger)
+{
+    public async Task<string> RunAsync(string tool, IProgress<ProgressNotificationValue>? progress,
+        Func<ToolContext, Task<string>> body, CancellationToken cancellationToken)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(options.ToolTimeout);
+        using var context = new ToolContext(progress, options.ProgressInterval, time, limit.Token);
+        try
+        {
+            var result = await body(context).ConfigureAwait(false);
+            logger.LogInformation("{Tool} finished in {Ms} ms, {Bytes} bytes returned", tool, (long)context.Elapsed.TotalMilliseconds, result.Length);
+            return result;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && limit.IsCancellationRequested)
+        {
+            logger.LogWarning("{Tool} hit its {Limit} s limit", tool, options.ToolTimeout.TotalSeconds);
+            throw new McpException($"{tool} did not finish within its {options.ToolTimeout.TotalSeconds:0} s limit " +
+                "(mcp.toolTimeoutSeconds in .claude/dm.json); nothing was returned. Try fewer/smaller inputs or raise the limit.");
+        }
+        catch (ProviderException ex)
+        {
+            logger.LogWarning("{Tool} failed: provider {Provider} {ErrorClass}: {Message}", tool, ex.Provider, ex.ErrorClass, ex.Message);
+            throw new McpException($"{tool} failed: {ex.Message}", ex);
+        }
+        catch (McpException ex)
+        {
+            logger.LogWarning("{Tool} refused: {Message}", tool, ex.Message);
+            throw;
+        }
+        catch (IOException ex)
+        {
+            logger.LogWarning(ex, "{Tool} failed on file access", tool);
+            throw new McpException($"{tool} failed: {ex.Message}", ex);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            logger.LogWarning(ex, "{Tool} failed on file access", tool);
+            throw new McpException($"{tool} failed: {ex.Message}", ex);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using DistributedModel.Hooks.Workspace;
+using Microsoft.Extensions.FileSystemGlobbing;
+using ModelContextProtocol;
+
+namespace DistributedModel.Mcp.Files;
+
+/// <summary>
+/// Turns the paths and globs a tool was given into files inside the workspace, refusing anything that could leave it:
+/// <c>..</c> segments, absolute paths elsewhere, and symbolic links (file or directory) that resolve outside.
+/// Violations throw <see cref="McpException"/> with a message the orchestrator can act on.
+/// </summary>
+internal sealed class WorkspaceFiles
+{
+    private static readonly char[] GlobChars = ['*', '?', '[', '{'];
+
+    public WorkspaceFiles(WorkspacePaths paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        Root = paths.Root;
+        RealRoot = RealPath.Resolve(paths.Root);
+    }
+
+    public string Root { get; }
+
+    private string RealRoot { get; }
+
+    /// <summary>Files matched by <paramref name="patterns"/> (workspace-relative or absolute inside the workspace; globs allowed), sorted, distinct.</summary>
+    public IReadOnlyList<WorkspaceFile> Resolve(IReadOnlyList<string>? patterns, int maxFiles)
+    {
+        if (patterns is null || patterns.Count == 0) throw new McpException("no paths given");
+        var found = new SortedDictionary<string, WorkspaceFile>(StringComparer.Ordinal);
+        foreach (var pattern in patterns)
+        {
+            var relative = ToRelative(pattern);
+            if (relative.IndexOfAny(GlobChars) >= 0)
+            {
+                var matcher = new Matcher(StringComparison.Ordinal);
+                matcher.AddInclude(relative);
+                var matches = matcher.GetResultsInFullPath(Root).ToList();
+                if (matches.Count == 0) throw new McpException($"'{pattern}' matched no files in the workspace");
+                foreach (var m in matches) Add(found, m, pattern);
+            }
+            else
+            {
+                var full = Path.GetFullPath(Path.Combine(Root, relative));
+                if (Directory.Exists(full))
+                    throw new McpException($"'{pattern}' is a directory; give files or a glob such as '{relative.TrimEnd('/')}/**/*.log'");
+                if (!File.Exists(full)) throw new McpException($"'{pattern}' does not exist in the workspace");
+                Add(found, full, pattern);
+            }
+            if (found.Count > maxFiles)
+                throw new McpException($"the paths match more than {maxFiles} files; narrow the globs (limit: mcp.maxFiles)");
+        }
+        return [.. found.Values];
+    }
+
+    /// <summary>Where a new file named <paramref name="relativePath"/> under <paramref name="directory"/> goes; throws if that leaves the workspace.</summary>
+    public WorkspaceFile ConfineNew(string directory, string relativePath)
+    {
+        var dir = ToRelative(string.IsNullOrWhiteSpace(directory) ? "." : directory);
+        if (string.IsNullOrWhiteSpace(relativePath)) throw new McpException("a file path is empty");
+        var normalized = relativePath.Replace('\\', '/');
+        if (Path.IsPathRooted(normalized)) throw new McpException($"'{relativePath}' is absolute; file paths must be relative to '{dir}'");
+        CheckSegments(normalized, relativePath);
+        var full = Path.GetFullPath(Path.Combine(Root, dir, normalized));
+        if (!IsInside(RealPath.Resolve(full), RealRoot))
+            throw new McpException($"'{relativePath}' would be written outside the workspace (through a symbolic link)");
+        return new WorkspaceFile(full, ToDisplay(full));
+    }
+
+    private void Add(SortedDictionary<string, WorkspaceFile> found, string full, string pattern)
+    {
+        var real = RealPath.Resolve(full);
+        if (!IsInside(real, RealRoot))
+            throw new McpException($"'{pattern}' leads outside the workspace through a symbolic link ({ToDisplay(full)})");
+        if (!File.Exists(real)) return;
+        found.TryAdd(full, new WorkspaceFile(full, ToDisplay(full)));
+    }
+
+    private string ToRelative(string pattern)
+    {
+        if (string.IsNullOrWhiteSpace(pattern)) throw new McpException("a path is empty");
+        if (pattern.Contains('\0', StringComparison.Ordinal)) throw new McpException("a path contains a NUL character");
+        var p = pattern.Trim().Replace('\\', '/');
+        if (p.StartsWith('~')) throw new McpException($"'{pattern}' is outside the workspace {Root}; paths are relative to it");
+        if (Path.IsPathRooted(p))
+        {
+            var full = Path.GetFullPath(p);
+            if (!IsInside(full, Root) && !IsInside(full, RealRoot))
+                throw new McpException($"'{pattern}' is outside the workspace {Root}; paths are relative to it");
+            p = Path.GetRelativePath(IsInside(full, Root) ? Root : RealRoot, full).Replace('\\', '/');
+        }
+        CheckSegments(p, pattern);
+        return p.StartsWith("./", StringComparison.Ordinal) ? p[2..] : p;
+    }
+
+    private static void CheckSegments(string normalized, string original)
+    {
+        if (normalized.Split('/').Any(s => s == ".."))
+            throw new McpException($"'{original}' contains '..'; paths must stay inside the workspace");
+    }
+
+    private string ToDisplay(string full) => Path.GetRelativePath(Root, full).Replace('\\', '/');
+
+    private static bool IsInside(string path, string root) =>
+        path == root || path.StartsWith(root.EndsWith('/') ? root : root + "/", StringComparison.Ordinal);
+}

@@ -1,0 +1,40 @@
+using DistributedModel.Hooks.Workspace;
+using DistributedModel.Mcp.Consult;
+using DistributedModel.Mcp.Decisions;
+using DistributedModel.Mcp.Execution;
+using DistributedModel.Mcp.Files;
+using DistributedModel.Mcp.Scaffold;
+using DistributedModel.Mcp.Summarize;
+using DistributedModel.Mcp.Tribunal;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace DistributedModel.Mcp.Hosting;
+
+/// <summary>Registers the services behind the summarize/scaffold/consult/tribunal tools (not the provider library itself).</summary>
+public static class McpServiceCollectionExtensions
+{
+    public static IServiceCollection AddLaneTools(this IServiceCollection services, WorkspacePaths paths, Action<McpOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var options = McpOptionsLoader.Load(paths);
+        configure?.Invoke(options);
+        services.TryAddSingleton(paths);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(options);
+        services.AddSingleton<ToolRunner>();
+        services.AddSingleton(sp => new WorkspaceFiles(sp.GetRequiredService<WorkspacePaths>()));
+        services.AddSingleton<FileContext>();
+        services.AddSingleton<OpinionRequester>();
+        services.AddSingleton<DecisionRecordWriter>();
+        services.AddSingleton<SummarizeService>();
+        services.AddSingleton<ScaffoldService>();
+        services.AddSingleton<ConsultService>();
+        services.AddSingleton<TribunalService>();
+        return services;
+    }
+
+    /// <summary>The four lane tools on an MCP server builder (Program.cs and the in-process tests share this list).</summary>
+    public static IMcpServerBuilder WithLaneTools(this IMcpServerBuilder builder) =>
+        builder.WithTools<SummarizeTool>().WithTools<ScaffoldTool>().WithTools<ConsultTool>().WithTools<TribunalTool>();
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text;
+using DistributedModel.Hooks.Workspace;
+using DistributedModel.Mcp.Decisions;
+using DistributedModel.Mcp.Execution;
+using DistributedModel.Mcp.Files;
+using DistributedModel.Mcp.Hosting;
+using DistributedModel.Providers;
+using ModelContextProtocol;
+
+namespace DistributedModel.Mcp.Scaffold;
+
+/// <summary>
+/// The scaffold lane (DeepSeek by default) writes boilerplate from a spec as a JSON file list; the server writes the files
+/// (confined to the workspace; existing files are refused unless <c>overwrite</c>, and then nothing at all is written) and
+/// returns only paths, sizes and a one-line summary each.
+/// </summary>
+internal sealed class ScaffoldService(ILaneClient lanes, WorkspaceFiles files, FileContext fileContext, McpOptions options,
+    WorkspacePaths paths, TimeProvider time)
+{
+    private const string System =
+        "You write boilerplate code (endpoints, DTOs, tests, config) exactly to the spec, matching the style of any example files. " +
+        "Answer with only a JSON object {\"files\":[{\"path\":\"relative/path\",\"summary\":\"one line: what the file is\",\"content\":\"full file text\"}]}. " +
+        "Paths are relative to the target directory; never use '..' or absolute paths.";
+
+    public async Task<string> ScaffoldAsync(string spec, string? directory, bool overwrite, IReadOnlyList<string>? examples, ToolContext context)
+    {
+        if (string.IsNullOrWhiteSpace(spec)) throw new McpException("spec is empty");
+        var dir = string.IsNullOrWhiteSpace(directory) ? "." : directory;
+        files.ConfineNew(dir, "x"); // the target directory itself must be inside the workspace
+        var (block, _) = await fileContext.ReadAsync(examples, context.Token).ConfigureAwait(false);
+        var user = "Target directory: " + dir + "\n\nSpec:\n" + spec.Trim() + (block.Length == 0 ? "" : "\n\nExample files:\n" + block);
+
+        context.Report("generating files");
+        var request = new LaneRequest(LaneNames.Scaffold, System, user)
+        {
+            JsonOutput = true, JsonSchema = ScaffoldPlanParser.Schema, MaxOutputTokens = 16_000,
+        };
+        var response = await lanes.CompleteAsync(request, context.Token).ConfigureAwait(false);
+        if (!ScaffoldPlanParser.TryParse(response.Text, options.ScaffoldMaxFiles, out var plan, out var problem))
+        {
+            context.Report("answer malformed, asking once more");
+            response = await lanes.CompleteAsync(request with { UserPrompt = user + "\n\nYour previous answer was rejected: " + problem + "." },
+                context.Token).ConfigureAwait(false);
+            if (!ScaffoldPlanParser.TryParse(response.Text, options.ScaffoldMaxFiles, out plan, out problem))
+            {
+                var saved = MalformedAnswerStore.Save(paths, time, "scaffold", response.Text);
+                throw new McpException($"scaffold failed: {response.Provider} gave no valid file list after one retry ({problem}); " +
+                    $"nothing written; the raw answer is in {saved}");
+            }
+        }
+
+        var targets = plan.Select(f => (File: f, Target: files.ConfineNew(dir, f.Path))).ToList();
+        var existing = targets.Where(t => File.Exists(t.Target.FullPath) || Directory.Exists(t.Target.FullPath)).ToList();
+        if (existing.Count > 0 && (!overwrite || existing.Any(e => Directory.Exists(e.Target.FullPath))))
+            throw new McpException("scaffold refused: these already exist: " + string.Join(", ", existing.Select(e => e.Target.RelativePath)) +
+                (overwrite ? " (directories are never replaced)" : "; nothing written. Pass overwrite=true to replace them."));
+
+        context.Report($"writing {targets.Count} files");
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"wrote {targets.Count} files ({response.Provider}/{response.Model}):\n");
+        foreach (var (file, target) in targets)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(target.FullPath)!);
+            var bytes = new UTF8Encoding(false).GetBytes(file.Content);
+            await File.WriteAllBytesAsync(target.FullPath, bytes, CancellationToken.None).ConfigureAwait(false);
+            var replaced = existing.Any(e => e.Target.FullPath == target.FullPath) ? " [replaced]" : "";
+            sb.Append(CultureInfo.InvariantCulture, $"- {target.RelativePath} ({bytes.Length:N0} B){replaced} — {Text.Shorten(file.Summary.Length > 0 ? file.Summary : "(no summary)", 120)}\n");
+        }
+        return sb.ToString().TrimEnd();
+    }
+}
