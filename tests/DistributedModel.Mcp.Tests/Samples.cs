@@ -34,4 +34,19 @@ internal static class Samples
         "\"options\":[{\"name\":\"Queue\",\"pros\":[\"decoupled\"],\"cons\":[\"more infra\"]},{\"name\":\"Sync calls\",\"pros\":[\"simple\"],\"cons\":[\"coupling\"]}]," +
         "\"position\":\"Introduce a queue but keep the sync path for reads.\",\"verdict\":\"" + verdict + "\",\"rationale\":\"" + rationale + "\"," +
         "\"consequences\":[\"Need a broker\",\"Eventual consistency for order status\"]}";
+
+    /// <summary>Lines of distinct words (nothing for the compressor to collapse), with an error line every 100 lines.</summary>
+    public static string WordLog(int bytes)
+    {
+        string[] words = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet", "kilo", "lima",
+            "mike", "november", "oscar", "papa", "quebec", "romeo", "sierra", "tango", "uniform", "victor", "whiskey", "xray"];
+        var random = new Random(42);
+        var sb = new StringBuilder();
+        for (var i = 1; sb.Length < bytes; i++)
+        {
+            if (i % 100 == 0) { sb.Append("error: step ").Append(words[i % words.Length]).Append(" failed\n"); continue; }
+            for (var w = 0; w < 8; w++) sb.Append(words[random.Next(words.Length)]).Append(w == 7 ? '\n' : ' ');
+        }
+        return sb.ToString();
+    }
 }

@@ -33,7 +33,7 @@ public sealed class SummarizeToolTests(ITestOutputHelper output)
     public async Task Input_over_the_window_is_digested_per_part_then_merged()
     {
         await using var h = await LaneServerHarness.StartAsync(o => { o.SummarizeWindowChars = 20_000; o.SummarizeCompressBudgetBytes = 80_000; });
-        h.Write("a.log", Samples.BuildLog(60 * 1024, 6));
+        h.Write("a.log", Samples.WordLog(60 * 1024));
         h.Gemini.Reply(req => req.UserPrompt!.StartsWith("Merge", StringComparison.Ordinal) ? "MERGED DIGEST" : "partial digest");
 
         var (text, isError) = await h.CallAsync("summarize", new() { ["paths"] = new[] { "a.log" } });
@@ -53,7 +53,7 @@ public sealed class SummarizeToolTests(ITestOutputHelper output)
         {
             o.SummarizeWindowChars = 20_000; o.SummarizeCompressBudgetBytes = 80_000; o.MapConcurrency = 1;
         });
-        h.Write("a.log", Samples.BuildLog(60 * 1024, 6));
+        h.Write("a.log", Samples.WordLog(60 * 1024));
         string Reply(DistributedModel.Testing.Providers.RecordedRequest r) =>
             r.UserPrompt!.StartsWith("Part 2 of", StringComparison.Ordinal) ? throw new InvalidOperationException("boom") :
             r.UserPrompt.StartsWith("Merge", StringComparison.Ordinal) ? "MERGED" : "partial";
