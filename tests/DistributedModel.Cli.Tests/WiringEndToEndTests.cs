@@ -1,5 +1,7 @@
+using System.Text.Json.Nodes;
 using DistributedModel.Cli.Tests.Support;
 using DistributedModel.Testing;
+using DistributedModel.Testing.Anthropic;
 using DistributedModel.Testing.Processes;
 
 namespace DistributedModel.Cli.Tests;
@@ -24,27 +26,22 @@ public sealed class WiringEndToEndTests : IDisposable
         return dir;
     }
 
-    private async Task<(ProcessResult Run, bool MarkerSeen)> AskClaudeAsync(FakeAnthropic api, string? cwd = null, string prompt = "hello")
+    private static Task<FakeAnthropicServer> StartApiAsync() => FakeAnthropicServer.StartAsync(ScriptStep.Reply("done"));
+
+    private static bool Mentions(IEnumerable<CapturedRequest> requests, string text) =>
+        requests.Any(r => r.AllText().Contains(text, StringComparison.Ordinal));
+
+    private async Task<(ProcessResult Run, bool MarkerSeen)> AskClaudeAsync(FakeAnthropicServer api, string? cwd = null, string prompt = "hello")
     {
-        var env = new Dictionary<string, string?>
-        {
-            ["HOME"] = _h.Home,
-            ["ANTHROPIC_BASE_URL"] = api.BaseUrl,
-            ["ANTHROPIC_API_KEY"] = "sk-test",
-            ["CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC"] = "1",
-            ["DISABLE_AUTOUPDATER"] = "1",
-            ["CLAUDE_PROJECT_DIR"] = null,
-            ["MCP_TIMEOUT"] = "60000", // MCP server start-up allowance: node is slow on a loaded 2-core machine
-        };
-        var run = await ProcessRunner.RunAsync(RepoPaths.NpmBin("claude"), ["-p", prompt, "--output-format", "json", "--allowedTools", "Bash"], cwd ?? _h.Repo,
-            environment: env, timeout: TimeSpan.FromSeconds(90));
-        return (run, api.Requests.Any(r => r.Contains(Marker, StringComparison.Ordinal)));
+        int before = api.Requests.Count;
+        var run = await ClaudeCodeRunner.RunAsync(cwd ?? _h.Repo, prompt, api, _h.Home, ["Bash"], TimeSpan.FromSeconds(90));
+        return (run, Mentions(api.Requests.Skip(before), Marker));
     }
 
     [Fact]
     public async Task Repository_install_wiring_runs_the_hook_in_real_claude()
     {
-        await using var api = await FakeAnthropic.StartAsync();
+        await using var api = await StartApiAsync();
         (await _h.RunAsync("install", "--hooks-from", HookBinaries())).ExitCode.Should().Be(0);
 
         var (run, seen) = await AskClaudeAsync(api);
@@ -55,7 +52,7 @@ public sealed class WiringEndToEndTests : IDisposable
     [Fact]
     public async Task User_scope_promote_wiring_runs_the_hook_in_real_claude_and_uninstall_stops_it()
     {
-        await using var api = await FakeAnthropic.StartAsync();
+        await using var api = await StartApiAsync();
         (await _h.RunAsync("install", "--hooks-from", HookBinaries())).ExitCode.Should().Be(0);
         (await _h.RunAsync("promote", "--force")).ExitCode.Should().Be(0);
         File.Exists(_h.RepoFile(".claude/settings.json")).Should().BeFalse("promote moved the wiring to the user scope");
@@ -64,16 +61,16 @@ public sealed class WiringEndToEndTests : IDisposable
         seen.Should().BeTrue(run.ToString());
 
         (await _h.RunAsync("uninstall", "--global")).ExitCode.Should().Be(0);
-        api.Requests.Clear();
+        int before = api.Requests.Count;
         var (after, seenAfter) = await AskClaudeAsync(api);
-        api.Requests.Should().NotBeEmpty(after.ToString());
+        api.Requests.Count.Should().BeGreaterThan(before, after.ToString());
         seenAfter.Should().BeFalse("the hook is no longer wired anywhere");
     }
 
     [Fact]
     public async Task Plugin_wiring_runs_the_hook_in_real_claude()
     {
-        await using var api = await FakeAnthropic.StartAsync();
+        await using var api = await StartApiAsync();
         var plugin = Path.Combine(_h.Root, "plugin");
         (await _h.RunAsync("plugin", "--out", plugin, "--hooks-from", HookBinaries())).ExitCode.Should().Be(0);
         var env = new Dictionary<string, string?> { ["HOME"] = _h.Home, ["CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC"] = "1", ["DISABLE_AUTOUPDATER"] = "1" };
@@ -134,7 +131,7 @@ public sealed class WiringEndToEndTests : IDisposable
     [InlineData("src/deep")]
     public async Task Install_wiring_lets_real_claude_start_our_mcp_server_at_the_project_root_from_any_subdirectory(string launchDir)
     {
-        await using var api = await FakeAnthropic.StartAsync();
+        await using var api = await StartApiAsync();
         (await _h.RunAsync("install", "--hooks-from", BinariesWithShellMcpServer())).ExitCode.Should().Be(0);
         (await ProcessRunner.RunAsync("git", ["init", "-q"], _h.Repo)).ExitCode.Should().Be(0);
         var cwd = Path.Combine(_h.Repo, launchDir);
@@ -143,13 +140,13 @@ public sealed class WiringEndToEndTests : IDisposable
         // Claude Code lists an MCP server's tools only once it has connected; node on a loaded 2-core machine can miss
         // the first request, so allow a second session. The server must have started at the root either way.
         var (run, hookRan) = await AskClaudeAsync(api, cwd);
-        for (int attempt = 1; attempt < 3 && !api.Requests.Any(r => r.Contains("mcp__distributed-model__ping", StringComparison.Ordinal)); attempt++)
+        for (int attempt = 1; attempt < 3 && !Mentions(api.Requests, "mcp__distributed-model__ping"); attempt++)
             (run, hookRan) = await AskClaudeAsync(api, cwd);
 
         // Claude Code 2.1.197 reads project settings (our hooks) only from the launch directory, so hooks run only when
         // claude starts at the root; .mcp.json however is found from subdirectories too (hence the launcher).
         if (launchDir.Length == 0) hookRan.Should().BeTrue();
-        api.Requests.Any(r => r.Contains("mcp__distributed-model__ping", StringComparison.Ordinal)).Should().BeTrue(run.ToString());
+        Mentions(api.Requests, "mcp__distributed-model__ping").Should().BeTrue(run.ToString());
         File.ReadAllText(_h.RepoFile("mcp-started.txt")).Should().Be(_h.Repo + "|" + _h.Repo, "the server runs at the project root and knows it");
     }
 
@@ -161,8 +158,8 @@ public sealed class WiringEndToEndTests : IDisposable
         foreach (var (project, exe) in new[] { ("src/DistributedModel.Hooks.PostToolUse", "PostToolUse"), ("src/DistributedModel.Hooks.UserPromptSubmit", "UserPromptSubmit") })
             File.Copy(Path.Combine(await DotnetPublisher.PublishAsync(project, aot: true), exe), Path.Combine(bins, exe), overwrite: true);
         (await _h.RunAsync("install", "--hooks-from", bins)).ExitCode.Should().Be(0);
-        await using var api = await FakeAnthropic.StartAsync();
-        api.BashCommands.Enqueue("seq 1 40000");
+        await using var api = await FakeAnthropicServer.StartAsync(
+            ScriptStep.CallTool("Bash", new JsonObject { ["command"] = "seq 1 40000", ["description"] = "run" }), ScriptStep.Reply("done"));
 
         var (run, _) = await AskClaudeAsync(api, prompt: "summarize the build log and tell me what failed");
 

@@ -28,6 +28,7 @@ public static class ClaudeCodeRunner
             ["CLAUDE_CONFIG_DIR"] = null,
             ["CLAUDE_PROJECT_DIR"] = null,
             ["CLAUDECODE"] = null,
+            ["MCP_TIMEOUT"] = "60000", // MCP server start-up allowance: node is slow on a loaded 2-core machine
         };
         return ProcessRunner.RunAsync(RepoPaths.NpmBin("claude"), args, projectDir, stdin: "", environment: env,
             timeout: timeout ?? TimeSpan.FromMinutes(4));

@@ -1,14 +1,8 @@
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace DistributedModel.Testing.Anthropic;
 
@@ -19,17 +13,13 @@ namespace DistributedModel.Testing.Anthropic;
 /// </summary>
 public sealed class FakeAnthropicServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private WebApplication? _app;
     private readonly IReadOnlyList<ScriptStep> _script;
     private readonly List<CapturedRequest> _requests = [];
     private readonly Lock _lock = new();
     private int _step;
 
-    private FakeAnthropicServer(WebApplication app, IReadOnlyList<ScriptStep> script)
-    {
-        _app = app;
-        _script = script;
-    }
+    private FakeAnthropicServer(IReadOnlyList<ScriptStep> script) => _script = script;
 
     /// <summary><c>http://127.0.0.1:&lt;port&gt;</c> — use as ANTHROPIC_BASE_URL.</summary>
     public string BaseUrl { get; private set; } = "";
@@ -44,15 +34,8 @@ public sealed class FakeAnthropicServer : IAsyncDisposable
     public static async Task<FakeAnthropicServer> StartAsync(params ScriptStep[] script)
     {
         if (script.Length == 0) throw new ArgumentException("the script needs at least one step", nameof(script));
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var server = new FakeAnthropicServer(app, script);
-        app.Run(server.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUrl = address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+        var server = new FakeAnthropicServer(script);
+        (server._app, server.BaseUrl) = await LoopbackWebApp.StartAsync(server.HandleAsync);
         return server;
     }
 
@@ -123,6 +106,7 @@ public sealed class FakeAnthropicServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_app is null) return;
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

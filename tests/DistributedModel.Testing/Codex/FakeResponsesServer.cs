@@ -3,12 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace DistributedModel.Testing.Codex;
 
@@ -20,16 +15,12 @@ namespace DistributedModel.Testing.Codex;
 /// </summary>
 public sealed class FakeResponsesServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private WebApplication? _app;
     private readonly IReadOnlyList<ResponsesStep> _script;
     private readonly ConcurrentQueue<CapturedRequest> _requests = new();
     private int _step;
 
-    private FakeResponsesServer(WebApplication app, IReadOnlyList<ResponsesStep> script)
-    {
-        _app = app;
-        _script = script;
-    }
+    private FakeResponsesServer(IReadOnlyList<ResponsesStep> script) => _script = script;
 
     /// <summary>e.g. <c>http://127.0.0.1:41234/v1</c> (codex POSTs <c>{BaseUrl}/responses</c>).</summary>
     public string BaseUrl { get; private set; } = "";
@@ -42,15 +33,9 @@ public sealed class FakeResponsesServer : IAsyncDisposable
     public static async Task<FakeResponsesServer> StartAsync(params ResponsesStep[] script)
     {
         if (script.Length == 0) throw new ArgumentException("the script needs at least one step", nameof(script));
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var server = new FakeResponsesServer(app, script);
-        app.Run(server.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUrl = address.TrimEnd('/') + "/v1";
+        var server = new FakeResponsesServer(script);
+        (server._app, var baseUrl) = await LoopbackWebApp.StartAsync(server.HandleAsync);
+        server.BaseUrl = baseUrl + "/v1";
         return server;
     }
 
@@ -225,6 +210,7 @@ public sealed class FakeResponsesServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_app is null) return;
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(2));
         await _app.StopAsync(cts.Token);
         await _app.DisposeAsync();
