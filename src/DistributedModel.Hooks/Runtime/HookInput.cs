@@ -30,7 +30,7 @@ public sealed class HookInput
     public JsonNode? ToolInput => Root["tool_input"];
 
     /// <summary>
-    /// Parses stdin bytes. Throws <see cref="FailOpenException"/> with <c>invalid-utf8</c>, <c>malformed-json</c>
+    /// Parses stdin bytes (copies them; see <see cref="Parse(ReadOnlyMemory{byte})"/> to parse in place). Throws <see cref="FailOpenException"/> with <c>invalid-utf8</c>, <c>malformed-json</c>
     /// or <c>not-an-object</c>.
     /// </summary>
     public static HookInput Parse(ReadOnlySpan<byte> utf8)
@@ -50,6 +50,28 @@ public sealed class HookInput
             throw new FailOpenException("malformed-json");
         }
         return node is JsonObject obj ? new HookInput(obj) : throw new FailOpenException("not-an-object");
+    }
+
+    /// <summary>
+    /// As <see cref="Parse(ReadOnlySpan{byte})"/>, but the tree reads its values straight from <paramref name="utf8"/>,
+    /// which must stay unchanged while the input is in use (no copy of a large document).
+    /// </summary>
+    public static HookInput Parse(ReadOnlyMemory<byte> utf8)
+    {
+        if (!Utf8.IsValid(utf8.Span)) throw new FailOpenException("invalid-utf8");
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8, DocumentOptions);
+        }
+        catch (JsonException ex)
+        {
+            throw new FailOpenException("malformed-json", $"line {ex.LineNumber}, byte {ex.BytePositionInLine}");
+        }
+        // Not disposed on purpose: the nodes read from the document for the life of the input.
+        return document.RootElement.ValueKind == JsonValueKind.Object
+            ? new HookInput(JsonObject.Create(document.RootElement)!)
+            : throw new FailOpenException("not-an-object");
     }
 
     private string? GetString(string name) =>

@@ -31,8 +31,7 @@ public static class HookRunner
         HookLogRecord record;
         try
         {
-            var bytes = HookStdin.ReadAll(stdin, out inBytes);
-            var input = HookInput.Parse(bytes);
+            var input = HookInput.Parse(HookStdin.ReadAll(stdin, out inBytes));
             tool = input.ToolName;
             paths = resolvePaths(input.Cwd);
             var result = handler(input);

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Unicode;
 
 namespace DistributedModel.Hooks.ToolOutput;
 
@@ -9,25 +10,31 @@ public static class ContentHash
     public static string Of(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        const ulong offset = 14695981039346656037UL, prime = 1099511628211UL;
-        ulong h = offset;
-        Span<byte> buf = stackalloc byte[4];
-        foreach (var rune in text.EnumerateRunes())
+        // Transcode in stack-sized chunks; invalid UTF-16 becomes U+FFFD exactly as rune enumeration would.
+        ulong h = Offset;
+        Span<byte> buf = stackalloc byte[4096];
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
         {
-            int n = rune.EncodeToUtf8(buf);
-            for (int i = 0; i < n; i++) { h ^= buf[i]; h *= prime; }
+            Utf8.FromUtf16(rest, buf, out int read, out int written, replaceInvalidSequences: true, isFinalBlock: true);
+            h = Fnv(h, buf[..written]);
+            rest = rest[read..];
         }
-        return h.ToString("x16", System.Globalization.CultureInfo.InvariantCulture)[..12];
+        return Hex(h);
     }
 
     /// <summary>Hash of raw bytes (for text that was read from disk).</summary>
-    public static string Of(ReadOnlySpan<byte> utf8)
+    public static string Of(ReadOnlySpan<byte> utf8) => Hex(Fnv(Offset, utf8));
+
+    private const ulong Offset = 14695981039346656037UL, Prime = 1099511628211UL;
+
+    private static ulong Fnv(ulong h, ReadOnlySpan<byte> bytes)
     {
-        const ulong offset = 14695981039346656037UL, prime = 1099511628211UL;
-        ulong h = offset;
-        foreach (var b in utf8) { h ^= b; h *= prime; }
-        return h.ToString("x16", System.Globalization.CultureInfo.InvariantCulture)[..12];
+        foreach (var b in bytes) { h ^= b; h *= Prime; }
+        return h;
     }
+
+    private static string Hex(ulong h) => h.ToString("x16", System.Globalization.CultureInfo.InvariantCulture)[..12];
 
     internal static int Utf8Length(string s) => Encoding.UTF8.GetByteCount(s);
 }

@@ -22,4 +22,13 @@ public sealed class ContentHashTests
 
         ContentHash.Of(Encoding.UTF8.GetBytes(text)).Should().Be(ContentHash.Of(text));
     }
+
+    [Fact]
+    public void Invalid_utf16_hashes_like_its_replacement_character_bytes_across_chunk_boundaries()
+    {
+        var text = new string('a', 4095) + "\uD83D\uDE00" + new string('b', 5000) + "\uD800x";
+        var utf8 = Encoding.UTF8.GetBytes(new string('a', 4095) + "\U0001F600" + new string('b', 5000) + "\uFFFDx");
+
+        ContentHash.Of(text).Should().Be(ContentHash.Of(utf8));
+    }
 }
