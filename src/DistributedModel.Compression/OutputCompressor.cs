@@ -56,13 +56,9 @@ public static class OutputCompressor
 
     private static PassResult RunPass(string text, CompressionOptions options)
     {
-        text = AnsiStripper.Strip(text);
-        bool endsWithNewline = text.EndsWith('\n');
-        var raw = text.Split('\n');
-        int count = endsWithNewline ? raw.Length - 1 : raw.Length;
-        var lines = new List<string>(count);
-        for (int i = 0; i < count; i++)
-            lines.Add(LongLineShortener.Shorten(CarriageReturnCollapser.FinalState(raw[i]), options.MaxLineChars));
+        var lines = AnsiStripper.StripLines(text, out bool endsWithNewline);
+        for (int i = 0; i < lines.Count; i++)
+            lines[i] = LongLineShortener.Shorten(CarriageReturnCollapser.FinalState(lines[i]), options.MaxLineChars);
 
         lines = ExactRepeatCollapser.Collapse(BlankRunCollapser.Collapse(lines));
 

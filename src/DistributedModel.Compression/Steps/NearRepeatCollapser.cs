@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace DistributedModel.Compression.Steps;
 
 /// <summary>
@@ -10,25 +12,38 @@ public static class NearRepeatCollapser
 {
     public static List<Line> Collapse(List<Line> lines, int minRun)
     {
-        var templates = new string?[lines.Count];
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(lines);
+        // Template ids per line (-1: not a candidate); a template string is allocated once per distinct shape, not per line.
+        var templates = new int[lines.Count];
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byShape = ids.GetAlternateLookup<ReadOnlySpan<char>>();
+        var counts = new List<int>();
+        char[] buffer = ArrayPool<char>.Shared.Rent(LineTemplate.MaxChars);
+        bool any = false;
         for (int i = 0; i < lines.Count; i++)
         {
+            templates[i] = -1;
             if (lines[i].Important || lines[i].Text.Length == 0) continue;
-            var t = LineTemplate.Of(lines[i].Text);
-            templates[i] = t;
-            counts[t] = counts.TryGetValue(t, out var c) ? c + 1 : 1;
+            var shape = LineTemplate.Write(lines[i].Text, buffer);
+            if (!byShape.TryGetValue(shape, out int id))
+            {
+                id = counts.Count;
+                byShape[shape] = id;
+                counts.Add(0);
+            }
+            templates[i] = id;
+            any |= ++counts[id] >= minRun;
         }
-        if (!counts.Values.Any(c => c >= minRun)) return lines;
+        ArrayPool<char>.Shared.Return(buffer);
+        if (!any) return lines;
 
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var seen = new int[counts.Count];
         var result = new List<Line>(lines.Count);
         for (int i = 0; i < lines.Count; i++)
         {
-            var t = templates[i];
-            if (t is null || counts[t] < minRun) { result.Add(lines[i]); continue; }
-            int nth = seen.TryGetValue(t, out var s) ? s + 1 : 1;
-            seen[t] = nth;
+            int t = templates[i];
+            if (t < 0 || counts[t] < minRun) { result.Add(lines[i]); continue; }
+            int nth = ++seen[t];
             int total = counts[t];
             if (nth == 1)
             {

@@ -17,6 +17,23 @@ public class AnsiStripperTests
         const string text = "nothing to strip";
         AnsiStripper.Strip(text).Should().BeSameAs(text);
     }
+
+    [Theory]
+    [InlineData("plain\nlines\n")]
+    [InlineData("\u001b[32mok\u001b[0m\n\u001b[31mfail\u001b[0m")]
+    [InlineData("last line is only an escape\n\u001b[0m")]
+    [InlineData("unfinished \u001b[31\nnext \u009b line\n\n")]
+    [InlineData("osc spans \u001b]8;;https://x.dev\nline break\u0007 here\n")]
+    [InlineData("\n")]
+    public void Stripping_line_by_line_equals_stripping_the_whole_text_then_splitting(string text)
+    {
+        var stripped = AnsiStripper.Strip(text);
+        var expected = stripped.Split('\n').ToList();
+        if (stripped.EndsWith('\n')) expected.RemoveAt(expected.Count - 1);
+
+        AnsiStripper.StripLines(text, out bool endsWithNewline).Should().Equal(expected);
+        endsWithNewline.Should().Be(stripped.EndsWith('\n'));
+    }
 }
 
 public class CarriageReturnCollapserTests
