@@ -22,6 +22,21 @@ public static partial class AtomicAppender
         var bytes = new byte[Encoding.UTF8.GetByteCount(line) + 1];
         Encoding.UTF8.GetBytes(line, bytes);
         bytes[^1] = (byte)'\n';
+        Append(path, bytes);
+    }
+
+    /// <summary>Appends the UTF-8 <paramref name="utf8Line"/> plus a newline in a single write. Creates the directory if needed.</summary>
+    public static void AppendLine(string path, ReadOnlySpan<byte> utf8Line)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var bytes = new byte[utf8Line.Length + 1];
+        utf8Line.CopyTo(bytes);
+        bytes[^1] = (byte)'\n';
+        Append(path, bytes);
+    }
+
+    private static void Append(string path, byte[] bytes)
+    {
         var dir = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
 

@@ -7,12 +7,15 @@ namespace DistributedModel.Hooks.Logging;
 /// <summary>Writes timestamps as <c>2026-11-23T07:00:00.123Z</c> (UTC, milliseconds), the hooks.log contract; reads any ISO 8601 form.</summary>
 public sealed class UtcMillisecondsConverter : JsonConverter<DateTimeOffset>
 {
+    /// <summary>The hooks.log timestamp format (UTC).</summary>
+    public const string Format = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         DateTimeOffset.Parse(reader.GetString() ?? throw new JsonException("timestamp is null"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStringValue(value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+        writer.WriteStringValue(value.UtcDateTime.ToString(Format, CultureInfo.InvariantCulture));
     }
 }

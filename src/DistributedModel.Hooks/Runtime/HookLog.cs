@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DistributedModel.Hooks.Logging;
 
 namespace DistributedModel.Hooks.Runtime;
@@ -11,8 +10,7 @@ public static class HookLog
     {
         try
         {
-            var line = JsonSerializer.Serialize(record, HookLogJsonContext.Default.HookLogRecord);
-            AtomicAppender.AppendLine(logPath, line);
+            AtomicAppender.AppendLine(logPath, HookLogLine.ToUtf8(record));
             return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)

@@ -80,12 +80,17 @@ public static class PostToolUseHook
     /// True when the tool call looks at the raw store (<c>Read .claude/dm/raw/…</c>, <c>sed -n … .claude/dm/raw/…</c>):
     /// the model is following an elision marker to see the full output, so compressing it again would lock it out.
     /// </summary>
-    public static bool ReadsTheRawStore(JsonNode? toolInput)
+    /// <remarks>Looks at every property name and string value (not at serialized JSON, which would build an encoder).</remarks>
+    public static bool ReadsTheRawStore(JsonNode? toolInput) => toolInput switch
     {
-        if (toolInput is null) return false;
-        var text = toolInput.ToJsonString();
-        return text.Contains(".claude/dm/raw", StringComparison.Ordinal) || text.Contains(@".claude\\dm\\raw", StringComparison.Ordinal);
-    }
+        JsonObject obj => obj.Any(static kv => NamesTheRawStore(kv.Key) || ReadsTheRawStore(kv.Value)),
+        JsonArray arr => arr.Any(ReadsTheRawStore),
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => NamesTheRawStore(v.GetValue<string>()),
+        _ => false,
+    };
+
+    private static bool NamesTheRawStore(string text) =>
+        text.Contains(".claude/dm/raw", StringComparison.Ordinal) || text.Contains(@".claude\dm\raw", StringComparison.Ordinal);
 
     private static string SafeName(string tool) => tool.Length <= 64 ? tool : tool[..64];
 }

@@ -123,5 +123,22 @@ public sealed class PostToolUseHookTests : IDisposable
         result.Stdout.Should().BeNull();
     }
 
+    [Theory]
+    [InlineData("""{"command":"cat .claude/dm/raw/a.txt"}""", true)]
+    [InlineData("""{"path":"C:\\repo\\.claude\\dm\\raw\\a.txt"}""", true)]
+    [InlineData("""{"edits":[{"n":1},{"file":"x/.claude/dm/raw"}]}""", true)]
+    [InlineData("""{".claude/dm/raw":1}""", true)]
+    [InlineData("""{"command":"cat .claude/dm/rows.txt","n":1,"ok":true,"list":[null,2]}""", false)]
+    [InlineData("""{"a":".claude/dm","b":"raw"}""", false)]
+    public void Raw_store_reads_are_recognised_in_any_key_or_string_value_like_the_serialized_input(string toolInput, bool expected)
+    {
+        var node = JsonNode.Parse(toolInput);
+        var json = node!.ToJsonString();
+        bool bySerializedText = json.Contains(".claude/dm/raw", StringComparison.Ordinal) || json.Contains(@".claude\\dm\\raw", StringComparison.Ordinal);
+
+        bySerializedText.Should().Be(expected);
+        PostToolUseHook.ReadsTheRawStore(node).Should().Be(expected);
+    }
+
     public void Dispose() => _dir.Dispose();
 }

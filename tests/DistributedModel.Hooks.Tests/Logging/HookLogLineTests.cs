@@ -1,0 +1,37 @@
+using System.Text;
+using System.Text.Json;
+using DistributedModel.Hooks.Logging;
+
+namespace DistributedModel.Hooks.Tests.Logging;
+
+public sealed class HookLogLineTests
+{
+    public static TheoryData<HookLogRecord> Records() =>
+    [
+        new HookLogRecord
+        {
+            Timestamp = new DateTimeOffset(2026, 11, 23, 9, 0, 0, 123, TimeSpan.FromHours(2)),
+            Event = "PostToolUse", Tool = "Bash", InputBytes = 204800, OutputBytes = 5120, ElapsedMs = 3.2, Outcome = "compressed",
+        },
+        new HookLogRecord
+        {
+            Timestamp = DateTimeOffset.UnixEpoch, Event = "PostToolUse", Tool = null, InputBytes = 0, OutputBytes = 0,
+            ElapsedMs = 0.1 + 0.2, Outcome = "failopen:malformed-json", Detail = "line 1, byte 7",
+        },
+        new HookLogRecord
+        {
+            Timestamp = new DateTimeOffset(2026, 1, 2, 3, 4, 5, 6, TimeSpan.Zero), Event = "UserPromptSubmit",
+            Tool = "mcp__sërver__<tool>&'\"\\", InputBytes = long.MaxValue, OutputBytes = -1, ElapsedMs = 1e-7,
+            Outcome = "injected", Detail = "raw=a.txt,b.txt 日本 \u2028 \u0001 +`",
+        },
+    ];
+
+    [Theory]
+    [MemberData(nameof(Records))]
+    public void Line_bytes_equal_the_source_generated_serializer_output(HookLogRecord record)
+    {
+        var expected = JsonSerializer.Serialize(record, HookLogJsonContext.Default.HookLogRecord);
+
+        Encoding.UTF8.GetString(HookLogLine.ToUtf8(record)).Should().Be(expected);
+    }
+}
