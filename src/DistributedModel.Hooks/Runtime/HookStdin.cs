@@ -3,7 +3,7 @@ namespace DistributedModel.Hooks.Runtime;
 /// <summary>Reads a hook's stdin fully, bounded by <see cref="HookLimits.MaxStdinBytes"/>.</summary>
 public static class HookStdin
 {
-    private const int FirstChunk = 64 * 1024;
+    private const int FirstChunk = 1024 * 1024;
 
     /// <summary>
     /// Reads all of <paramref name="stdin"/> into one buffer (no zeroing, no final copy: a hook process is short-lived and
@@ -44,7 +44,8 @@ public static class HookStdin
         return buffer.AsMemory(0, length);
     }
 
-    // A file (a test, a shell redirect) tells its size; a pipe does not, so the buffer starts at one pipe's worth and doubles.
+    // A file (a test, a shell redirect) tells its size; a pipe does not, so the buffer starts at 1 MiB and doubles. The array is
+    // not zeroed, so only the pages a read fills are ever touched: a small input costs no more than with a small buffer.
     private static int InitialSize(Stream stdin, int maxBytes)
     {
         try
