@@ -30,3 +30,5 @@ reductions.Sort();
 Console.WriteLine($"\nMedian reduction on logs/build/test output (grep excluded: every line is a file:line reference): {reductions[reductions.Count / 2]:P1}\n");
 
 await HookLatency.RunAsync(runs);
+
+await ProviderOverhead.RunAsync(quick ? 300 : 2000);

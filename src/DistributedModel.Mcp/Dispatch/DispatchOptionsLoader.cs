@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DistributedModel.Hooks.Workspace;
+using DistributedModel.Mcp.Hosting;
 
 namespace DistributedModel.Mcp.Dispatch;
 
@@ -12,28 +13,7 @@ public sealed class DispatchOptionsLoader(WorkspacePaths paths, Action<DispatchO
     public DispatchOptions Load()
     {
         var options = new DispatchOptions();
-        if (File.Exists(paths.ConfigFile))
-        {
-            JsonDocument doc;
-            try
-            {
-                doc = JsonDocument.Parse(File.ReadAllText(paths.ConfigFile),
-                    new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            }
-            catch (JsonException ex)
-            {
-                throw new InvalidOperationException($"{paths.ConfigFile} is not valid JSON: {ex.Message}", ex);
-            }
-            using (doc)
-            {
-                if (doc.RootElement.ValueKind == JsonValueKind.Object
-                    && doc.RootElement.TryGetProperty("dispatch", out var section)
-                    && section.ValueKind == JsonValueKind.Object)
-                {
-                    Apply(section, options);
-                }
-            }
-        }
+        if (DmJsonSection.Read(paths.ConfigFile, "dispatch") is { } section) Apply(section, options);
         configure?.Invoke(options);
         return options;
     }

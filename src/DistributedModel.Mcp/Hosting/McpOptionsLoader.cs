@@ -18,42 +18,26 @@ public static class McpOptionsLoader
     {
         ArgumentNullException.ThrowIfNull(paths);
         var options = new McpOptions();
-        if (!File.Exists(paths.ConfigFile)) return options;
-        JsonDocument doc;
-        try
+        if (DmJsonSection.Read(paths.ConfigFile, "mcp") is not { } mcp) return options;
+        var r = new Reader(paths.ConfigFile);
+        if (r.Seconds(mcp, "toolTimeoutSeconds", "mcp") is { } t) options.ToolTimeout = t;
+        if (r.Seconds(mcp, "progressIntervalSeconds", "mcp") is { } pi) options.ProgressInterval = pi;
+        if (r.Int(mcp, "maxFiles", "mcp") is { } mf) options.MaxFiles = mf;
+        if (r.Int(mcp, "contextBudgetBytes", "mcp") is { } cb) options.ContextBudgetBytes = cb;
+        if (mcp.TryGetProperty("summarize", out var s) && s.ValueKind == JsonValueKind.Object)
         {
-            doc = JsonDocument.Parse(File.ReadAllText(paths.ConfigFile),
-                new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            if (r.Int(s, "windowChars", "mcp.summarize") is { } w) options.SummarizeWindowChars = w;
+            if (r.Int(s, "compressBudgetBytes", "mcp.summarize") is { } c) options.SummarizeCompressBudgetBytes = c;
+            if (r.Int(s, "digestMaxBytes", "mcp.summarize") is { } d) options.DigestMaxBytes = d;
+            if (r.Int(s, "maxInputBytes", "mcp.summarize") is { } m) options.MaxInputBytes = m;
+            if (r.Int(s, "mapConcurrency", "mcp.summarize") is { } mc) options.MapConcurrency = mc;
         }
-        catch (JsonException ex)
+        if (mcp.TryGetProperty("scaffold", out var sc) && sc.ValueKind == JsonValueKind.Object
+            && r.Int(sc, "maxFiles", "mcp.scaffold") is { } smf) options.ScaffoldMaxFiles = smf;
+        if (mcp.TryGetProperty("tribunal", out var tr) && tr.ValueKind == JsonValueKind.Object)
         {
-            throw new InvalidOperationException($"{paths.ConfigFile} is not valid JSON: {ex.Message}", ex);
-        }
-        using (doc)
-        {
-            if (doc.RootElement.ValueKind != JsonValueKind.Object
-                || !doc.RootElement.TryGetProperty("mcp", out var mcp) || mcp.ValueKind != JsonValueKind.Object)
-                return options;
-            var r = new Reader(paths.ConfigFile);
-            if (r.Seconds(mcp, "toolTimeoutSeconds", "mcp") is { } t) options.ToolTimeout = t;
-            if (r.Seconds(mcp, "progressIntervalSeconds", "mcp") is { } pi) options.ProgressInterval = pi;
-            if (r.Int(mcp, "maxFiles", "mcp") is { } mf) options.MaxFiles = mf;
-            if (r.Int(mcp, "contextBudgetBytes", "mcp") is { } cb) options.ContextBudgetBytes = cb;
-            if (mcp.TryGetProperty("summarize", out var s) && s.ValueKind == JsonValueKind.Object)
-            {
-                if (r.Int(s, "windowChars", "mcp.summarize") is { } w) options.SummarizeWindowChars = w;
-                if (r.Int(s, "compressBudgetBytes", "mcp.summarize") is { } c) options.SummarizeCompressBudgetBytes = c;
-                if (r.Int(s, "digestMaxBytes", "mcp.summarize") is { } d) options.DigestMaxBytes = d;
-                if (r.Int(s, "maxInputBytes", "mcp.summarize") is { } m) options.MaxInputBytes = m;
-                if (r.Int(s, "mapConcurrency", "mcp.summarize") is { } mc) options.MapConcurrency = mc;
-            }
-            if (mcp.TryGetProperty("scaffold", out var sc) && sc.ValueKind == JsonValueKind.Object
-                && r.Int(sc, "maxFiles", "mcp.scaffold") is { } smf) options.ScaffoldMaxFiles = smf;
-            if (mcp.TryGetProperty("tribunal", out var tr) && tr.ValueKind == JsonValueKind.Object)
-            {
-                if (r.Seconds(tr, "stragglerGraceSeconds", "mcp.tribunal") is { } g) options.TribunalStragglerGrace = g;
-                if (tr.TryGetProperty("providers", out var p)) options.TribunalProviders = r.Providers(p);
-            }
+            if (r.Seconds(tr, "stragglerGraceSeconds", "mcp.tribunal") is { } g) options.TribunalStragglerGrace = g;
+            if (tr.TryGetProperty("providers", out var p)) options.TribunalProviders = r.Providers(p);
         }
         return options;
     }
