@@ -75,5 +75,5 @@ public sealed class HookInput
     }
 
     private string? GetString(string name) =>
-        Root[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+        JsonStrings.Of(Root[name]);
 }

@@ -17,15 +17,15 @@ public static class BashResponseRewriter
     {
         ArgumentNullException.ThrowIfNull(leaves);
         if (response is not JsonObject obj) throw new FailOpenException("unexpected-shape", "Bash tool_response is not an object");
-        if (obj["isImage"] is JsonValue img && img.TryGetValue<bool>(out var isImage) && isImage) return ToolRewrite.Unchanged("image");
+        if (JsonStrings.IsTrue(obj["isImage"])) return ToolRewrite.Unchanged("image");
 
-        if (obj["persistedOutputPath"] is JsonValue p && p.TryGetValue<string>(out var persistedPath) && !string.IsNullOrEmpty(persistedPath))
+        if (JsonStrings.Of(obj["persistedOutputPath"]) is { Length: > 0 } persistedPath)
             return RewritePersisted(obj, persistedPath, leaves);
 
         bool changed = false;
         foreach (var key in (ReadOnlySpan<string>)["stdout", "stderr"])
         {
-            if (obj[key] is JsonValue v && v.TryGetValue<string>(out var text))
+            if (JsonStrings.Of(obj[key]) is { } text)
             {
                 var compressed = leaves.Compress(text);
                 if (compressed is not null) { obj[key] = compressed; changed = true; }
@@ -41,7 +41,7 @@ public static class BashResponseRewriter
         var compressed = leaves.Compress(full);
         if (compressed is null) return ToolRewrite.Unchanged("persisted-unchanged");
         obj["stdout"] = compressed;
-        if (obj["stderr"] is JsonValue v && v.TryGetValue<string>(out var stderr))
+        if (JsonStrings.Of(obj["stderr"]) is { } stderr)
         {
             var err = leaves.Compress(stderr);
             if (err is not null) obj["stderr"] = err;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DistributedModel.Hooks.Runtime;
 
 namespace DistributedModel.Hooks.ToolOutput;
 
@@ -12,7 +13,7 @@ public static class McpResponseRewriter
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(leaves);
-        if (response is JsonValue root && root.TryGetValue<string>(out var text))
+        if (JsonStrings.Of(response) is { } text)
         {
             var compressed = leaves.Compress(text);
             return compressed is null ? ToolRewrite.Unchanged() : new ToolRewrite(JsonValue.Create(compressed), null);
@@ -42,7 +43,7 @@ public static class McpResponseRewriter
 
     private static bool Visit(JsonNode? child, LeafCompressor leaves, Action<JsonNode> replace)
     {
-        if (child is JsonValue v && v.TryGetValue<string>(out var s))
+        if (JsonStrings.Of(child) is { } s)
         {
             var compressed = leaves.Compress(s);
             if (compressed is null) return false;

@@ -85,7 +85,7 @@ public static class PostToolUseHook
     {
         JsonObject obj => obj.Any(static kv => NamesTheRawStore(kv.Key) || ReadsTheRawStore(kv.Value)),
         JsonArray arr => arr.Any(ReadsTheRawStore),
-        JsonValue v when v.GetValueKind() == JsonValueKind.String => NamesTheRawStore(v.GetValue<string>()),
+        JsonValue v => JsonStrings.Of(v) is { } s && NamesTheRawStore(s),
         _ => false,
     };
 

@@ -20,10 +20,10 @@ public static class ReadResponseRewriter
         if (toolInput?["limit"] is JsonValue lv && lv.TryGetValue<int>(out var limit) && limit <= DeliberateRangeMaxLines)
             return ToolRewrite.Unchanged("ranged-read");
         if (response is not JsonObject obj) throw new FailOpenException("unexpected-shape", "Read tool_response is not an object");
-        if (obj["type"] is JsonValue t && t.TryGetValue<string>(out var type) && type != "text") return ToolRewrite.Unchanged(type);
-        if (obj["file"] is not JsonObject file || file["content"] is not JsonValue c || !c.TryGetValue<string>(out var content))
+        if (JsonStrings.Of(obj["type"]) is { } type && type != "text") return ToolRewrite.Unchanged(type);
+        if (obj["file"] is not JsonObject file || JsonStrings.Of(file["content"]) is not { } content)
             throw new FailOpenException("missing-fields", "Read tool_response has no file.content");
-        var path = file["filePath"] is JsonValue fp && fp.TryGetValue<string>(out var s) ? s : null;
+        var path = JsonStrings.Of(file["filePath"]);
         if (!LogLikeDetector.IsLogLike(path, content)) return ToolRewrite.Unchanged("not-log-like");
         var compressed = leaves.Compress(content);
         if (compressed is null) return ToolRewrite.Unchanged();

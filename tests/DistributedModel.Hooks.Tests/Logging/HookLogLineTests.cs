@@ -34,4 +34,21 @@ public sealed class HookLogLineTests
 
         Encoding.UTF8.GetString(HookLogLine.ToUtf8(record)).Should().Be(expected);
     }
+
+    [Fact]
+    public void Every_ascii_character_in_any_string_field_is_written_as_the_serializer_writes_it()
+    {
+        for (char c = '\0'; c < (char)128; c++)
+        {
+            var text = "a" + c + "b";
+            var record = new HookLogRecord
+            {
+                Timestamp = DateTimeOffset.UnixEpoch, Event = text, Tool = text, InputBytes = 1, OutputBytes = 2,
+                ElapsedMs = 12.5, Outcome = text, Detail = text,
+            };
+
+            Encoding.UTF8.GetString(HookLogLine.ToUtf8(record))
+                .Should().Be(JsonSerializer.Serialize(record, HookLogJsonContext.Default.HookLogRecord), $"character U+{(int)c:X4}");
+        }
+    }
 }
