@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Enumeration;
 using System.Text;
 
 namespace DistributedModel.Hooks.ToolOutput;
@@ -68,20 +69,24 @@ public sealed class RawOutputStore
     }
 
     /// <summary>Deletes the oldest files (by name, which starts with the UTC time) until both limits hold; never deletes <paramref name="keep"/>.</summary>
+    /// <remarks>Names and sizes come straight from the directory entries: no FileInfo (and its extra system calls) per file.</remarks>
     public void ApplyRetention(string? keep = null)
     {
         if (!System.IO.Directory.Exists(Directory)) return;
-        var files = new DirectoryInfo(Directory).GetFiles("*" + Extension);
+        var keepPath = keep is null ? null : Path.GetFullPath(keep);
+        var files = new FileSystemEnumerable<(string Name, string Path, long Length)>(Directory,
+            static (ref FileSystemEntry e) => (e.FileName.ToString(), e.ToFullPath(), e.Length),
+            new EnumerationOptions { RecurseSubdirectories = false, AttributesToSkip = 0, IgnoreInaccessible = true })
+        {
+            ShouldIncludePredicate = static (ref FileSystemEntry e) => !e.IsDirectory && e.FileName.EndsWith(Extension, StringComparison.Ordinal),
+        }.ToArray();
         Array.Sort(files, static (a, b) => string.CompareOrdinal(b.Name, a.Name)); // newest first
         long total = 0;
         for (int i = 0; i < files.Length; i++)
         {
-            var f = files[i];
-            long len;
-            try { len = f.Length; } catch (FileNotFoundException) { continue; }
-            total += len;
-            bool isKept = keep is not null && string.Equals(f.FullName, Path.GetFullPath(keep), StringComparison.Ordinal);
-            if (!isKept && (i >= MaxFiles || total > MaxTotalBytes)) TryDelete(f.FullName);
+            total += files[i].Length;
+            bool isKept = keepPath is not null && string.Equals(files[i].Path, keepPath, StringComparison.Ordinal);
+            if (!isKept && (i >= MaxFiles || total > MaxTotalBytes)) TryDelete(files[i].Path);
         }
     }
 
