@@ -32,7 +32,11 @@ public static partial class PassingTestCollapser
         var t = line.AsSpan().TrimStart();
         if (t.StartsWith("✓") || t.StartsWith("✔") || t.StartsWith("√") || t.StartsWith("--- PASS") || t.StartsWith("=== RUN")
             || t.StartsWith("PASS ") || t.StartsWith("Passed ")) return true;
-        return PassingRegex().IsMatch(line);
+        // Every alternative of the regex needs "::", a line starting "test ", or (after leading whitespace) "ok" or '[':
+        // lines with none of them (most output) skip it.
+        bool candidate = line.Contains("::", StringComparison.Ordinal) || line.StartsWith("test ", StringComparison.Ordinal)
+            || t.StartsWith("ok") || t.StartsWith('[');
+        return candidate && PassingRegex().IsMatch(line);
     }
 
     [GeneratedRegex(@"(?:::\S+ PASSED\b|^\s*ok \d+ |^test \S+ \.\.\. ok$|^\s*\[\s*(?:OK|PASSED)\s*\]|^\s*\[PASS\]|^\s*ok\s+\S+\s+[\d.]+s$)", RegexOptions.CultureInvariant)]

@@ -106,12 +106,23 @@ public class PassingTestCollapserTests
     [InlineData("test a::b ... ok")]
     [InlineData("--- PASS: TestOrders (0.00s)")]
     [InlineData("ok 12 - adds numbers")]
+    [InlineData("   ok 3 indented tap")]
+    [InlineData("test it_works ... ok")]
+    [InlineData("[ OK ] Suite.Case (0 ms)")]
+    [InlineData("  [  PASSED  ] 3 tests.")]
+    [InlineData("\t[PASS] parses input")]
+    [InlineData("ok  \tgithub.com/acme/orders\t0.012s")]
     public void Recognises_passing_test_lines(string line) => PassingTestCollapser.IsPassingTestLine(line).Should().BeTrue();
 
     [Theory]
     [InlineData("tests/test_a.py::test_x FAILED     [ 10%]")]
     [InlineData("test a::b ... FAILED")]
     [InlineData("--- FAIL: TestOrders (0.00s)")]
+    [InlineData("not ok 4 - broken")]
+    [InlineData(" test it_works ... ok")]
+    [InlineData("okay 12 fine")]
+    [InlineData("[ FAILED ] Suite.Case")]
+    [InlineData("Compiling Core/Generated/File0001.g.cs (12 KB)")]
     public void Does_not_treat_failures_as_passing(string line) => PassingTestCollapser.IsPassingTestLine(line).Should().BeFalse();
 
     [Fact]
