@@ -73,7 +73,7 @@ internal static class HookLatency
     private static List<double> TimeCompress(string text, string fullOutputPath, int runs)
     {
         var options = new CompressionOptions { FullOutputPath = fullOutputPath };
-        for (int i = 0; i < 20; i++) OutputCompressor.Compress(text, options); // tier up before timing
+        Warm.Up(() => OutputCompressor.Compress(text, options));
         var times = new List<double>();
         for (int i = 0; i < runs; i++)
         {

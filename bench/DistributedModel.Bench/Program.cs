@@ -19,7 +19,7 @@ foreach (var s in SampleOutputs.All())
     var outLines = r.Text.Split('\n');
     int kept = s.MustSurvive.Count(m => outLines.Any(l => l == m || l.StartsWith(m + "  [×", StringComparison.Ordinal)));
     int iterations = quick ? 20 : 200;
-    for (int i = 0; i < 10; i++) OutputCompressor.Compress(s.Text, options); // warm up (JIT tiers, regex caches) before timing
+    Warm.Up(() => OutputCompressor.Compress(s.Text, options), quick ? 0.2 : 0.5);
     var sw = Stopwatch.StartNew();
     for (int i = 0; i < iterations; i++) OutputCompressor.Compress(s.Text, options);
     double us = sw.Elapsed.TotalMicroseconds / iterations;
