@@ -18,11 +18,14 @@ public static partial class ImportantLineClassifier
     ], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>True when the line must be kept verbatim.</summary>
-    public static bool IsImportant(string line)
+    public static bool IsImportant(string line) => IsImportant(line.AsSpan());
+
+    /// <summary>As <see cref="IsImportant(string)"/> for a slice of a larger text.</summary>
+    public static bool IsImportant(ReadOnlySpan<char> line)
     {
         if (line.Length == 0) return false;
         if (Markers.IsMarker(line)) return true;
-        if (line.AsSpan().IndexOfAny(Keywords) >= 0) return true;
+        if (line.IndexOfAny(Keywords) >= 0) return true;
         return HasFileLineReference(line) || IsSummary(line);
     }
 
@@ -33,9 +36,11 @@ public static partial class ImportantLineClassifier
 
     /// <summary>True when the line holds a <c>name.ext:line[:col]</c>, <c>name.ext(line[,col])</c> or <c>File "x", line N</c> reference.</summary>
     /// <remarks>A hand-written scan (no regex): it looks only at ':' or '(' followed by a digit, then checks the extension before it.</remarks>
-    public static bool HasFileLineReference(string line)
+    public static bool HasFileLineReference(string line) => HasFileLineReference(line.AsSpan());
+
+    /// <summary>As <see cref="HasFileLineReference(string)"/> for a slice of a larger text.</summary>
+    public static bool HasFileLineReference(ReadOnlySpan<char> s)
     {
-        var s = line.AsSpan();
         int from = 0;
         while (true)
         {
@@ -60,12 +65,15 @@ public static partial class ImportantLineClassifier
                 if (k < s.Length && s[k] == ')') return true;
             }
         }
-        return (line.Contains(", line ", StringComparison.Ordinal) || line.Contains(":line ", StringComparison.Ordinal))
-            && TracebackLineRegex().IsMatch(line);
+        return (s.Contains(", line ", StringComparison.Ordinal) || s.Contains(":line ", StringComparison.Ordinal))
+            && TracebackLineRegex().IsMatch(s);
     }
 
     /// <summary>Build/test summary lines: counts of passed/failed/errors, Build FAILED/succeeded, pytest banners.</summary>
-    public static bool IsSummary(string line) => line.AsSpan().IndexOfAny(SummaryWords) >= 0 && SummaryRegex().IsMatch(line);
+    public static bool IsSummary(string line) => IsSummary(line.AsSpan());
+
+    /// <summary>As <see cref="IsSummary(string)"/> for a slice of a larger text.</summary>
+    public static bool IsSummary(ReadOnlySpan<char> line) => line.IndexOfAny(SummaryWords) >= 0 && SummaryRegex().IsMatch(line);
 
     // "name.ext" right before index i: a word char, '.', a letter, then up to 7 letters/digits.
     private static bool ExtensionBefore(ReadOnlySpan<char> s, int i)

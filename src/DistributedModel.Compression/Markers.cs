@@ -28,5 +28,7 @@ public static class Markers
     /// <summary>Inserted in the middle of an over-long line.</summary>
     public static string CharsElided(int chars) => $" [… {chars} chars elided] ";
 
-    public static bool IsMarker(string line) => line.StartsWith(Prefix, StringComparison.Ordinal);
+    public static bool IsMarker(string line) => IsMarker(line.AsSpan());
+
+    public static bool IsMarker(ReadOnlySpan<char> line) => line.StartsWith(Prefix, StringComparison.Ordinal);
 }

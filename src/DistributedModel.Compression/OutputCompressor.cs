@@ -75,9 +75,9 @@ public static class OutputCompressor
         for (int i = 0; i < classified.Count; i++)
         {
             var line = classified[i];
-            if (line.Important) { if (Markers.IsMarker(line.Text)) markers++; else important++; }
+            if (line.Important) { if (Markers.IsMarker(line.Chars.Span)) markers++; else important++; }
             if (i > 0) sb.Append('\n');
-            sb.Append(line.Text);
+            sb.Append(line.Chars);
         }
         if (endsWithNewline && classified.Count > 0) sb.Append('\n');
         return new PassResult(sb.ToString(), important, markers);
@@ -86,7 +86,7 @@ public static class OutputCompressor
     private static int ByteCount(List<Line> lines)
     {
         int total = 0;
-        foreach (var l in lines) total += Encoding.UTF8.GetByteCount(l.Text) + 1;
+        foreach (var l in lines) total += Encoding.UTF8.GetByteCount(l.Chars.Span) + 1;
         return total;
     }
 

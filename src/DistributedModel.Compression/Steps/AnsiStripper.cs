@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace DistributedModel.Compression.Steps;
@@ -16,40 +15,40 @@ public static partial class AnsiStripper
     /// <c>Strip(text).Split('\n')</c> without the stripped copy of the whole text: each line is stripped on its own, which
     /// is the same whenever no escape can span a line break (only OSC can; such texts take the whole-text path).
     /// A trailing newline yields no empty last line; <paramref name="endsWithNewline"/> says whether there was one.
+    /// Lines without escapes are slices of <paramref name="text"/> (no copy).
     /// </summary>
-    public static List<string> StripLines(string text, out bool endsWithNewline)
+    public static List<ReadOnlyMemory<char>> StripLines(string text, out bool endsWithNewline)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Contains("\u001b]", StringComparison.Ordinal))
         {
-            var stripped = Strip(text);
-            endsWithNewline = stripped.EndsWith('\n');
-            var all = stripped.Split('\n');
-            return new List<string>(endsWithNewline ? all.AsSpan(0, all.Length - 1).ToArray() : all);
+            var whole = Strip(text);
+            endsWithNewline = whole.EndsWith('\n');
+            var all = new List<ReadOnlyMemory<char>>();
+            foreach (var r in whole.AsSpan().Split('\n')) all.Add(whole.AsMemory(r));
+            if (endsWithNewline) all.RemoveAt(all.Count - 1);
+            return all;
         }
-        var lines = new List<string>(text.AsSpan().Count('\n') + 1);
-        char[]? buffer = null;
+        var lines = new List<ReadOnlyMemory<char>>(text.AsSpan().Count('\n') + 1);
+        // Stripped lines share one unzeroed buffer, sized on first use for everything that follows (stripping only shrinks).
+        char[]? stripped = null;
+        int used = 0;
         foreach (var range in text.AsSpan().Split('\n'))
         {
             var line = text.AsSpan(range);
-            if (line.IndexOfAny('\u001b', '\u009b') < 0) { lines.Add(line.ToString()); continue; }
-            if (buffer is null || buffer.Length < line.Length)
-            {
-                if (buffer is not null) ArrayPool<char>.Shared.Return(buffer);
-                buffer = ArrayPool<char>.Shared.Rent(line.Length);
-            }
-            int n = 0, from = 0;
+            if (line.IndexOfAny('\u001b', '\u009b') < 0) { lines.Add(text.AsMemory(range)); continue; }
+            stripped ??= GC.AllocateUninitializedArray<char>(text.Length - range.Start.GetOffset(text.Length));
+            int start = used, from = 0;
             foreach (var m in EscapeRegex().EnumerateMatches(line))
             {
-                line[from..m.Index].CopyTo(buffer.AsSpan(n));
-                n += m.Index - from;
+                line[from..m.Index].CopyTo(stripped.AsSpan(used));
+                used += m.Index - from;
                 from = m.Index + m.Length;
             }
-            line[from..].CopyTo(buffer.AsSpan(n));
-            n += line.Length - from;
-            lines.Add(new string(buffer, 0, n));
+            line[from..].CopyTo(stripped.AsSpan(used));
+            used += line.Length - from;
+            lines.Add(stripped.AsMemory(start, used - start));
         }
-        if (buffer is not null) ArrayPool<char>.Shared.Return(buffer);
         endsWithNewline = lines.Count > 1 && lines[^1].Length == 0;
         if (endsWithNewline) lines.RemoveAt(lines.Count - 1);
         return lines;

@@ -6,19 +6,21 @@ namespace DistributedModel.Compression.Steps;
 /// </summary>
 public static class CarriageReturnCollapser
 {
-    public static string FinalState(string line)
+    public static string FinalState(string line) => FinalState(line.AsMemory()).ToString();
+
+    /// <summary>As <see cref="FinalState(string)"/>, returning a slice of <paramref name="line"/> (no copy).</summary>
+    public static ReadOnlyMemory<char> FinalState(ReadOnlyMemory<char> line)
     {
-        int cr = line.IndexOf('\r');
-        if (cr < 0) return line;
-        var trimmed = line.AsSpan().TrimEnd('\r');
-        int last = trimmed.LastIndexOf('\r');
+        if (line.Span.IndexOf('\r') < 0) return line;
+        var trimmed = line.TrimEnd('\r');
+        int last = trimmed.Span.LastIndexOf('\r');
         while (last >= 0)
         {
             var tail = trimmed[(last + 1)..];
-            if (!tail.IsWhiteSpace()) return tail.ToString();
+            if (!tail.Span.IsWhiteSpace()) return tail;
             trimmed = trimmed[..last];
-            last = trimmed.LastIndexOf('\r');
+            last = trimmed.Span.LastIndexOf('\r');
         }
-        return trimmed.ToString();
+        return trimmed;
     }
 }

@@ -3,18 +3,26 @@ namespace DistributedModel.Compression.Steps;
 /// <summary>Consecutive identical lines become one line with a count: <c>line  [×N]</c>.</summary>
 public static class ExactRepeatCollapser
 {
-    public static List<string> Collapse(List<string> lines)
+    public static List<string> Collapse(List<string> lines) =>
+        Collapse(lines.ConvertAll(static l => l.AsMemory())).ConvertAll(static l => l.ToString());
+
+    /// <summary>As <see cref="Collapse(List{string})"/> for slices of a larger text; compacts <paramref name="lines"/> in place
+    /// and returns it.</summary>
+    public static List<ReadOnlyMemory<char>> Collapse(List<ReadOnlyMemory<char>> lines)
     {
-        var result = new List<string>(lines.Count);
+        ArgumentNullException.ThrowIfNull(lines);
+        int kept = 0;
         int i = 0;
         while (i < lines.Count)
         {
+            var line = lines[i];
             int j = i + 1;
-            while (j < lines.Count && string.Equals(lines[j], lines[i], StringComparison.Ordinal)) j++;
+            while (j < lines.Count && lines[j].Span.SequenceEqual(line.Span)) j++;
             int count = j - i;
-            result.Add(count > 1 && lines[i].Length > 0 ? lines[i] + Markers.RepeatSuffix(count) : lines[i]);
+            lines[kept++] = count > 1 && line.Length > 0 ? string.Concat(line.Span, Markers.RepeatSuffix(count)).AsMemory() : line;
             i = j;
         }
-        return result;
+        lines.RemoveRange(kept, lines.Count - kept);
+        return lines;
     }
 }

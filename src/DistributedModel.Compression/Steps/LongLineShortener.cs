@@ -6,7 +6,10 @@ namespace DistributedModel.Compression.Steps;
 /// </summary>
 public static class LongLineShortener
 {
-    public static string Shorten(string line, int maxChars)
+    public static string Shorten(string line, int maxChars) => Shorten(line.AsMemory(), maxChars).ToString();
+
+    /// <summary>As <see cref="Shorten(string, int)"/>; returns <paramref name="line"/> itself when it fits.</summary>
+    public static ReadOnlyMemory<char> Shorten(ReadOnlyMemory<char> line, int maxChars)
     {
         if (line.Length <= maxChars || maxChars < 64) return line;
         // The result, marker included, stays within maxChars, so a second pass leaves it alone.
@@ -14,6 +17,6 @@ public static class LongLineShortener
         int tail = room / 5;
         int head = room - tail;
         int cut = line.Length - head - tail;
-        return string.Concat(line.AsSpan(0, head), Markers.CharsElided(cut), line.AsSpan(line.Length - tail));
+        return string.Concat(line.Span[..head], Markers.CharsElided(cut), line.Span[^tail..]).AsMemory();
     }
 }

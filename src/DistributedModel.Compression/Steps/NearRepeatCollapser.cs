@@ -23,8 +23,8 @@ public static class NearRepeatCollapser
         for (int i = 0; i < lines.Count; i++)
         {
             templates[i] = -1;
-            if (lines[i].Important || lines[i].Text.Length == 0) continue;
-            var shape = LineTemplate.Write(lines[i].Text, buffer);
+            if (lines[i].Important || lines[i].Chars.Length == 0) continue;
+            var shape = LineTemplate.Write(lines[i].Chars.Span, buffer);
             if (!byShape.TryGetValue(shape, out int id))
             {
                 id = counts.Count;

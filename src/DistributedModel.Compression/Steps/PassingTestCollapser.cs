@@ -14,7 +14,7 @@ public static partial class PassingTestCollapser
         int first = -1, count = 0;
         var passing = new bool[lines.Count];
         for (int i = 0; i < lines.Count; i++)
-            if (!lines[i].Important && IsPassingTestLine(lines[i].Text)) { passing[i] = true; count++; if (first < 0) first = i; }
+            if (!lines[i].Important && IsPassingTestLine(lines[i].Chars.Span)) { passing[i] = true; count++; if (first < 0) first = i; }
         if (count < 2) return lines;
 
         var result = new List<Line>(lines.Count - count + 1);
@@ -26,10 +26,13 @@ public static partial class PassingTestCollapser
         return result;
     }
 
-    public static bool IsPassingTestLine(string line)
+    public static bool IsPassingTestLine(string line) => IsPassingTestLine(line.AsSpan());
+
+    /// <summary>As <see cref="IsPassingTestLine(string)"/> for a slice of a larger text.</summary>
+    public static bool IsPassingTestLine(ReadOnlySpan<char> line)
     {
         if (line.Length == 0 || line.Length > 400) return false;
-        var t = line.AsSpan().TrimStart();
+        var t = line.TrimStart();
         if (t.StartsWith("✓") || t.StartsWith("✔") || t.StartsWith("√") || t.StartsWith("--- PASS") || t.StartsWith("=== RUN")
             || t.StartsWith("PASS ") || t.StartsWith("Passed ")) return true;
         // Every alternative of the regex needs "::", a line starting "test ", or (after leading whitespace) "ok" or '[':

@@ -31,7 +31,7 @@ public class AnsiStripperTests
         var expected = stripped.Split('\n').ToList();
         if (stripped.EndsWith('\n')) expected.RemoveAt(expected.Count - 1);
 
-        AnsiStripper.StripLines(text, out bool endsWithNewline).Should().Equal(expected);
+        AnsiStripper.StripLines(text, out bool endsWithNewline).Select(l => l.ToString()).Should().Equal(expected);
         endsWithNewline.Should().Be(stripped.EndsWith('\n'));
     }
 }
