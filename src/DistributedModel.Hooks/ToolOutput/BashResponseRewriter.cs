@@ -25,7 +25,7 @@ public static class BashResponseRewriter
         bool changed = false;
         foreach (var key in (ReadOnlySpan<string>)["stdout", "stderr"])
         {
-            if (JsonStrings.Of(obj[key]) is { } text)
+            if (JsonStrings.Text(obj[key]) is { } text)
             {
                 var compressed = leaves.Compress(text);
                 if (compressed is not null) { obj[key] = compressed; changed = true; }
@@ -41,7 +41,7 @@ public static class BashResponseRewriter
         var compressed = leaves.Compress(full);
         if (compressed is null) return ToolRewrite.Unchanged("persisted-unchanged");
         obj["stdout"] = compressed;
-        if (JsonStrings.Of(obj["stderr"]) is { } stderr)
+        if (JsonStrings.Text(obj["stderr"]) is { } stderr)
         {
             var err = leaves.Compress(stderr);
             if (err is not null) obj["stderr"] = err;

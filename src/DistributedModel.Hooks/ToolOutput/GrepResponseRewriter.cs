@@ -10,7 +10,7 @@ public static class GrepResponseRewriter
     {
         ArgumentNullException.ThrowIfNull(leaves);
         if (response is not JsonObject obj) throw new FailOpenException("unexpected-shape", "Grep tool_response is not an object");
-        if (JsonStrings.Of(obj["content"]) is not { } content) return ToolRewrite.Unchanged("no-content");
+        if (JsonStrings.Text(obj["content"]) is not { } content) return ToolRewrite.Unchanged("no-content");
         var compressed = leaves.Compress(content);
         if (compressed is null) return ToolRewrite.Unchanged();
         obj["content"] = compressed;

@@ -13,7 +13,7 @@ public static class McpResponseRewriter
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(leaves);
-        if (JsonStrings.Of(response) is { } text)
+        if (JsonStrings.Text(response) is { } text)
         {
             var compressed = leaves.Compress(text);
             return compressed is null ? ToolRewrite.Unchanged() : new ToolRewrite(JsonValue.Create(compressed), null);
@@ -43,7 +43,7 @@ public static class McpResponseRewriter
 
     private static bool Visit(JsonNode? child, LeafCompressor leaves, Action<JsonNode> replace)
     {
-        if (JsonStrings.Of(child) is { } s)
+        if (JsonStrings.Text(child) is { } s)
         {
             var compressed = leaves.Compress(s);
             if (compressed is null) return false;

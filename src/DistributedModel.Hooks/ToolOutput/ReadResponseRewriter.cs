@@ -21,7 +21,7 @@ public static class ReadResponseRewriter
             return ToolRewrite.Unchanged("ranged-read");
         if (response is not JsonObject obj) throw new FailOpenException("unexpected-shape", "Read tool_response is not an object");
         if (JsonStrings.Of(obj["type"]) is { } type && type != "text") return ToolRewrite.Unchanged(type);
-        if (obj["file"] is not JsonObject file || JsonStrings.Of(file["content"]) is not { } content)
+        if (obj["file"] is not JsonObject file || JsonStrings.Text(file["content"]) is not { } content)
             throw new FailOpenException("missing-fields", "Read tool_response has no file.content");
         var path = JsonStrings.Of(file["filePath"]);
         if (!LogLikeDetector.IsLogLike(path, content)) return ToolRewrite.Unchanged("not-log-like");
