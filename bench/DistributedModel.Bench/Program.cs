@@ -6,7 +6,7 @@ using DistributedModel.Testing.Samples;
 // Benchmark (not a test): byte reduction on realistic samples, in-process cost, and whole-process hook latency vs `cat`.
 // Usage: dotnet run -c Release --project bench/DistributedModel.Bench [-- --quick] [--runs N]
 bool quick = args.Contains("--quick");
-int runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).FirstOrDefault(quick ? 15 : 60);
+int runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).FirstOrDefault(quick ? 30 : 60);
 
 Console.WriteLine("## Compression on realistic samples\n");
 Console.WriteLine($"| {"sample",-18} | {"in",9} | {"out",8} | {"reduction",9} | {"must-keep kept",14} | {"µs/op",8} |");
