@@ -30,7 +30,7 @@ public sealed class WiringPlan
     public static WiringPlan ForUser(string binDir)
     {
         // An absolute path needs no launcher script.
-        var entry = new JsonObject { ["command"] = Path.Combine(binDir, "mcp", WiringDefaults.McpExe) };
+        var entry = new JsonObject { ["command"] = Path.Combine(binDir, "mcp", WiringDefaults.McpExe), [WiringDefaults.McpAlwaysLoadProperty] = true };
         return Build(exe => Quote(Path.Combine(binDir, exe)), entry);
     }
 
@@ -38,7 +38,7 @@ public sealed class WiringPlan
     public static WiringPlan ForPlugin()
     {
         // Claude Code expands ${CLAUDE_PLUGIN_ROOT} in a plugin's .mcp.json.
-        var entry = new JsonObject { ["command"] = "${CLAUDE_PLUGIN_ROOT}/bin/mcp/" + WiringDefaults.McpExe };
+        var entry = new JsonObject { ["command"] = "${CLAUDE_PLUGIN_ROOT}/bin/mcp/" + WiringDefaults.McpExe, [WiringDefaults.McpAlwaysLoadProperty] = true };
         return Build(exe => "\"${CLAUDE_PLUGIN_ROOT}\"/bin/" + exe, entry);
     }
 

@@ -44,10 +44,21 @@ public static class WiringDefaults
         "cd \"$d\" && export CLAUDE_PROJECT_DIR=\"$d\" && exec ./" + McpDir + "/" + McpExe;
 
     /// <summary>
+    /// Property of an MCP server entry that makes Claude Code wait for the server before the first model request and
+    /// keep its tools loaded (never deferred behind tool search). Claude Code 2.1.197 (verified) otherwise connects
+    /// project servers in the background and, in print mode, waits only about 2 s: a server that starts slower on a
+    /// loaded machine is missing from the first turn — and a one-shot <c>claude -p "summarize build.log"</c> has no other.
+    /// The orchestrator is meant to call our lanes on its own, so they must be there from the first turn.
+    /// </summary>
+    public const string McpAlwaysLoadProperty = "alwaysLoad";
+
+    /// <summary>
     /// The value of <c>mcpServers["distributed-model"]</c> in a repository's <c>.mcp.json</c>, as compact JSON text.
     /// The single place that decides how Claude Code starts our server; <c>dm install</c>, the committed
-    /// <c>.mcp.json</c> and the tests use it. See <see cref="McpLauncherScript"/> for why it goes through <c>sh</c>.
+    /// <c>.mcp.json</c> and the tests use it. See <see cref="McpLauncherScript"/> for why it goes through <c>sh</c>
+    /// and <see cref="McpAlwaysLoadProperty"/> for why it is always loaded.
     /// </summary>
     public static string McpServerEntryJson() =>
-        "{\"command\":\"sh\",\"args\":[\"-c\"," + System.Text.Json.JsonSerializer.Serialize(McpLauncherScript, WiringJsonContext.Default.String) + "]}";
+        "{\"command\":\"sh\",\"args\":[\"-c\"," + System.Text.Json.JsonSerializer.Serialize(McpLauncherScript, WiringJsonContext.Default.String) +
+        "],\"" + McpAlwaysLoadProperty + "\":true}";
 }
