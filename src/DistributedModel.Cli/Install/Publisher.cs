@@ -63,8 +63,8 @@ public sealed class Publisher(string sourceRoot, TextWriter progress, TimeSpan? 
             var (project, exe, aot) = steps[i];
             var output = Path.Combine(staging, project);
             var args = new List<string> { "publish", Path.Combine(sourceRoot, "src", project), "-c", "Release", "-o", output, "--nologo" };
-            if (aot) args.AddRange(["-r", rid]);
-            await progress.WriteLineAsync($"[{i + 1}/{steps.Length}] publishing {project} ({(aot ? "Native AOT, " + rid : "framework-dependent")})…");
+            args.AddRange(aot ? ["-r", rid] : ["-r", rid, "--self-contained", "false"]); // the MCP server: ReadyToRun, see its csproj
+            await progress.WriteLineAsync($"[{i + 1}/{steps.Length}] publishing {project} ({(aot ? "Native AOT, " : "framework-dependent ReadyToRun, ") + rid})…");
             var elapsed = await RunAsync(args, ct);
             await progress.WriteLineAsync($"      done in {elapsed.TotalSeconds:F0} s");
 

@@ -12,7 +12,7 @@ public static class DotnetPublisher
     private static readonly SemaphoreSlim Gate = new(1, 1); // one publish at a time: 2-core machines
 
     /// <param name="projectRelativePath">e.g. <c>src/DistributedModel.Hooks.PostToolUse</c></param>
-    /// <param name="aot">true: Native AOT for linux-x64; false: framework-dependent.</param>
+    /// <param name="aot">true: Native AOT for linux-x64; false: framework-dependent for linux-x64 (ReadyToRun where the project asks for it).</param>
     /// <returns>The output directory.</returns>
     public static Task<string> PublishAsync(string projectRelativePath, bool aot) =>
         Cache.GetOrAdd(projectRelativePath + "|" + aot, _ => new Lazy<Task<string>>(() => DoPublishAsync(projectRelativePath, aot))).Value;
@@ -22,7 +22,7 @@ public static class DotnetPublisher
         var name = Path.GetFileName(project.TrimEnd('/', '\\'));
         var output = Path.Combine(RepoPaths.Root, "artifacts", "test-publish", name + (aot ? "-aot" : ""));
         var args = new List<string> { "publish", Path.Combine(RepoPaths.Root, project), "-c", "Release", "-o", output, "--nologo" };
-        if (aot) args.AddRange(["-r", "linux-x64"]);
+        args.AddRange(aot ? ["-r", "linux-x64"] : ["-r", "linux-x64", "--self-contained", "false"]); // as dm install publishes
         await Gate.WaitAsync();
         try
         {
