@@ -3,21 +3,13 @@ using System.Text.Json;
 namespace DistributedModel.Hooks.Routing;
 
 /// <summary>
-/// Loads the routing rules: the compiled-in defaults (embedded <c>DefaultRoutingRules.json</c>), overridden by the
+/// Loads the routing rules: the compiled-in defaults (<see cref="DefaultRoutingRules"/>), overridden by the
 /// <c>routing</c> section of <c>.claude/dm.json</c> when present. A broken config file never breaks the hook: the
 /// defaults apply and <see cref="LoadedRouting.Warning"/> says why.
 /// </summary>
 public static class RoutingRulesLoader
 {
-    private const string ResourceName = "DistributedModel.Hooks.Routing.DefaultRoutingRules.json";
-
-    public static RoutingRules LoadDefaults()
-    {
-        using var stream = typeof(RoutingRulesLoader).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"embedded resource {ResourceName} is missing");
-        return JsonSerializer.Deserialize(stream, RoutingJsonContext.Default.RoutingRules)
-            ?? throw new InvalidOperationException("default routing rules are empty");
-    }
+    public static RoutingRules LoadDefaults() => DefaultRoutingRules.Create();
 
     /// <summary>Defaults merged with the <c>routing</c> section of <paramref name="configFile"/> (if the file exists).</summary>
     public static LoadedRouting Load(string? configFile)
@@ -26,8 +18,12 @@ public static class RoutingRulesLoader
         if (configFile is null || !File.Exists(configFile)) return new LoadedRouting(defaults, null);
         try
         {
-            using var stream = File.OpenRead(configFile);
-            var doc = JsonSerializer.Deserialize(stream, RoutingJsonContext.Default.DmConfigDocument);
+            ReadOnlySpan<byte> json = File.ReadAllBytes(configFile);
+            if (json.StartsWith("\uFEFF"u8)) json = json[3..];
+            // Most dm.json files configure providers only: scanning for the section is ~3 ms cheaper per prompt than
+            // initialising the serializer's metadata for it. The scan still rejects malformed JSON.
+            if (!HasRoutingSection(json)) return new LoadedRouting(defaults, null);
+            var doc = JsonSerializer.Deserialize(json, RoutingJsonContext.Default.DmConfigDocument);
             return new LoadedRouting(doc?.Routing is null ? defaults : Merge(defaults, doc.Routing), null);
         }
         catch (JsonException ex)
@@ -38,6 +34,24 @@ public static class RoutingRulesLoader
         {
             return new LoadedRouting(defaults, "dm.json ignored: " + ex.GetType().Name);
         }
+    }
+
+    /// <summary>
+    /// Whether the top-level object has a <c>routing</c> property; reads the whole document, so malformed JSON throws
+    /// <see cref="JsonException"/>. Anything but an object answers true and is left to the deserializer to report.
+    /// </summary>
+    private static bool HasRoutingSection(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return true;
+        bool found = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            found |= reader.ValueTextEquals("routing"u8);
+            reader.Read();
+            reader.Skip();
+        }
+        return found;
     }
 
     /// <summary>Scalars: override wins when set. Lanes: same name → non-null fields override; new names are appended

@@ -79,5 +79,52 @@ public sealed class RoutingRulesLoaderTests : IDisposable
         loaded.Warning.Should().StartWith("dm.json ignored: invalid JSON");
     }
 
+    [Fact]
+    public void A_config_without_a_routing_section_means_defaults_and_no_warning()
+    {
+        var config = _dir.Write(".claude/dm.json", """
+            // providers only
+            {"lanes": {"summarize": {"chain": ["gemini", "deepseek"], "routing": "not this one"}}, "providers": {},}
+            """);
+
+        var loaded = RoutingRulesLoader.Load(config);
+
+        loaded.Warning.Should().BeNull();
+        loaded.Rules.Should().BeEquivalentTo(RoutingRulesLoader.LoadDefaults());
+    }
+
+    [Fact]
+    public void A_malformed_config_is_reported_even_when_it_has_no_routing_section()
+    {
+        var config = _dir.Write(".claude/dm.json", "{\n  \"lanes\": {\"summarize\": [1, 2\n}");
+
+        var loaded = RoutingRulesLoader.Load(config);
+
+        loaded.Warning.Should().Be("dm.json ignored: invalid JSON at line 2");
+        loaded.Rules.Should().BeEquivalentTo(RoutingRulesLoader.LoadDefaults());
+    }
+
+    [Fact]
+    public void A_routing_section_after_other_sections_in_a_file_with_a_byte_order_mark_is_applied()
+    {
+        var config = _dir.Write(".claude/dm.json", "");
+        File.WriteAllText(config, """
+            {"providers": {"gemini": {"baseUrl": "http://127.0.0.1:1"}}, /* why */ "routing": {"maxContextBytes": 321}}
+            """, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+
+        var loaded = RoutingRulesLoader.Load(config);
+
+        loaded.Warning.Should().BeNull();
+        loaded.Rules.MaxContextBytes.Should().Be(321);
+    }
+
+    [Fact]
+    public void A_config_that_is_not_an_object_is_reported()
+    {
+        var loaded = RoutingRulesLoader.Load(_dir.Write(".claude/dm.json", "[1, 2]"));
+
+        loaded.Warning.Should().StartWith("dm.json ignored: invalid JSON");
+    }
+
     public void Dispose() => _dir.Dispose();
 }
