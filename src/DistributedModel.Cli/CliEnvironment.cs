@@ -19,6 +19,9 @@ public sealed class CliEnvironment
     /// <summary>Timeout for provider reachability probes in <c>dm doctor</c>.</summary>
     public TimeSpan ProbeTimeout { get; init; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>Time limit for each run of an installed binary in <c>dm doctor</c> (the MCP server starts in ~0.3 s on an idle machine).</summary>
+    public TimeSpan SmokeTimeout { get; init; } = TimeSpan.FromSeconds(20);
+
     public static CliEnvironment FromProcess() => new()
     {
         Out = Console.Out,

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using DistributedModel.Cli.Install;
 using DistributedModel.Cli.Json;
 using DistributedModel.Cli.Wiring;
+using DistributedModel.Hooks.Wiring;
 
 namespace DistributedModel.Cli.Doctor;
 
@@ -19,6 +20,13 @@ public sealed class DoctorChecks(CliEnvironment env, RepoLayout repo)
 
         foreach (var rel in BinaryLayout.Required)
             results.Add(Executable(Path.Combine(binDir, rel)));
+        if (results.All(r => r.Level == CheckLevel.Ok))
+        {
+            var smoke = new SmokeChecks(env.SmokeTimeout);
+            results.Add(await smoke.PostToolUseAsync(Path.Combine(binDir, WiringDefaults.PostToolUseExe), ct));
+            results.Add(await smoke.UserPromptSubmitAsync(Path.Combine(binDir, WiringDefaults.UserPromptSubmitExe), ct));
+            results.Add(await smoke.McpServerAsync(Path.Combine(binDir, BinaryLayout.McpSubdir, WiringDefaults.McpExe), ct));
+        }
 
         results.Add(Wired("hooks in " + repo.SettingsFile, () => SettingsWiring.IsWired(JsonFile.ReadObject(repo.SettingsFile), WiringPlan.ForRepository()), promoted));
         results.Add(Wired("server in " + repo.McpFile, () => McpWiring.IsWired(JsonFile.ReadObject(repo.McpFile), WiringPlan.ForRepository()), promoted));

@@ -51,7 +51,7 @@ public sealed class DoctorCommandTests : IDisposable
     [Fact]
     public async Task Doctor_on_an_installed_repo_passes_and_never_prints_a_key()
     {
-        (await _h.RunAsync("install", "--hooks-from", _h.FakeBinaries())).ExitCode.Should().Be(0);
+        (await _h.RunAsync("install", "--hooks-from", await _h.RealBinariesAsync())).ExitCode.Should().Be(0);
         using var cts = new CancellationTokenSource();
         var (port, serving) = Serve(401, cts.Token);
         _h.SetEnv("OPENAI_API_KEY", "sk-secret-value-123");
@@ -75,7 +75,48 @@ public sealed class DoctorCommandTests : IDisposable
         Line(run.Out, "ollama reachable").Should().StartWith("warn").And.Contain("unreachable");
         Line(run.Out, "codex found").Should().StartWith("ok");
         Line(run.Out, "ollama found").Should().StartWith("warn");
-        Line(run.Out, "disk use of .claude/dm").Should().Contain("in 2 file(s)");
+        Line(run.Out, "disk use of .claude/dm").Should().Contain("in 2 file(s)", "the smoke runs write into a scratch workspace, not the repo");
+        Line(run.Out, "PostToolUse hook runs").Should().StartWith("ok").And.Contain("error line kept");
+        Line(run.Out, "UserPromptSubmit hook runs").Should().StartWith("ok").And.Contain("routes a summarize prompt");
+        Line(run.Out, "MCP server answers").Should().StartWith("ok").And.Contain("5 tools: ").And.Contain("summarize").And.Contain("dispatch");
+        File.Exists(_h.RepoFile(".claude/hooks.log")).Should().BeFalse("doctor must not add calls to the validation window");
+    }
+
+    private string BinariesWith(string? postToolUse = null, string? mcp = null)
+    {
+        var dir = _h.FakeBinaries();
+        if (postToolUse is not null) File.WriteAllText(Path.Combine(dir, "PostToolUse"), "#!/bin/sh\n" + postToolUse + "\n");
+        if (mcp is not null) File.WriteAllText(Path.Combine(dir, "mcp", "dm-mcp"), "#!/bin/sh\n" + mcp + "\n");
+        return dir;
+    }
+
+    [Fact]
+    public async Task A_hook_that_exits_2_or_prints_nothing_and_a_server_that_dies_at_start_fail_with_the_reason()
+    {
+        (await _h.RunAsync("install", "--hooks-from", BinariesWith(
+            postToolUse: "cat >/dev/null; echo 'boom: missing libfoo' >&2; exit 2",
+            mcp: "echo 'You must install .NET to run this application.' >&2; exit 150"))).ExitCode.Should().Be(0);
+
+        var run = await _h.RunAsync("doctor");
+
+        run.ExitCode.Should().Be(1, run.ToString());
+        Line(run.Out, "PostToolUse hook runs").Should().StartWith("FAIL").And.Contain("exit code 2 (Claude Code would block the call): boom: missing libfoo");
+        Line(run.Out, "UserPromptSubmit hook runs").Should().StartWith("FAIL").And.Contain("no routing hint");
+        Line(run.Out, "MCP server answers").Should().StartWith("FAIL").And.Contain("exited with code 150 before answering initialize")
+            .And.Contain("You must install .NET");
+    }
+
+    [Fact]
+    public async Task A_server_that_never_answers_fails_within_the_time_limit()
+    {
+        (await _h.RunAsync("install", "--hooks-from", BinariesWith(mcp: "exec sleep 60"))).ExitCode.Should().Be(0);
+        _h.SmokeTimeout = TimeSpan.FromSeconds(1);
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+
+        var run = await _h.RunAsync("doctor");
+
+        Line(run.Out, "MCP server answers").Should().StartWith("FAIL").And.Contain("no answer within 1 s");
+        sw.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30), "the sleeping server is killed at the limit");
     }
 
     [Fact]

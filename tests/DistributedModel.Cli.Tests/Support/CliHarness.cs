@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using DistributedModel.Testing;
+using DistributedModel.Testing.Processes;
 
 namespace DistributedModel.Cli.Tests.Support;
 
@@ -25,6 +26,7 @@ public sealed class CliHarness : IDisposable
     public string Home => _temp.Combine("home");
     public FakeTimeProvider Clock { get; }
     public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan SmokeTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     public string RepoFile(string rel) => Path.Combine(Repo, rel);
     public string HomeFile(string rel) => Path.Combine(Home, rel);
@@ -49,6 +51,7 @@ public sealed class CliHarness : IDisposable
             Time = Clock,
             ToolDirectory = Root, // not inside a source tree: install must use --hooks-from
             ProbeTimeout = ProbeTimeout,
+            SmokeTimeout = SmokeTimeout,
         };
         int code = await CliApp.RunAsync(args, env);
         return new CliRun(code, o.ToString(), e.ToString());
@@ -61,6 +64,26 @@ public sealed class CliHarness : IDisposable
         foreach (var rel in new[] { "PostToolUse", "UserPromptSubmit", "mcp/dm-mcp" })
             _temp.Write(Path.Combine(name, rel), $"#!/bin/sh\n# {marker}\nexit 0\n");
         _temp.Write(Path.Combine(name, "mcp", "dm-mcp.dll"), "not really a dll " + marker);
+        return dir;
+    }
+
+    /// <summary>
+    /// The real deployables laid out as <c>dm install --hooks-from</c> expects: the Native AOT hooks and the MCP server,
+    /// published once per test run (<see cref="DotnetPublisher"/>).
+    /// </summary>
+    public async Task<string> RealBinariesAsync()
+    {
+        var dir = _temp.Combine("realbin");
+        Directory.CreateDirectory(Path.Combine(dir, "mcp"));
+        foreach (var (project, exe) in new[] { ("src/DistributedModel.Hooks.PostToolUse", "PostToolUse"), ("src/DistributedModel.Hooks.UserPromptSubmit", "UserPromptSubmit") })
+            File.Copy(Path.Combine(await DotnetPublisher.PublishAsync(project, aot: true), exe), Path.Combine(dir, exe), overwrite: true);
+        var mcp = await DotnetPublisher.PublishAsync("src/DistributedModel.Mcp", aot: false);
+        foreach (var file in Directory.GetFiles(mcp, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(dir, "mcp", Path.GetRelativePath(mcp, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+        }
         return dir;
     }
 
