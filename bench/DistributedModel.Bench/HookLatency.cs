@@ -42,17 +42,37 @@ internal static class HookLatency
         var env = new Dictionary<string, string?> { ["CLAUDE_PROJECT_DIR"] = work.Path };
 
         var hook = await TimeAsync(exe, [], input, env, runs);
+        var promptHook = await TimeUserPromptSubmitAsync(work.Path, env, runs);
         var cat = await TimeAsync("cat", [inputFile], null, env, runs);
         var inProcess = TimeCompress(log, Path.Combine(work.Path, ".claude", "dm", "raw", "bench.txt"), Math.Max(runs, 30));
         Console.WriteLine($"input {Encoding.UTF8.GetByteCount(input):N0} bytes, {runs} runs each\n");
         Console.WriteLine($"| {"process",-12} | {"p50 ms",7} | {"p95 ms",7} | {"max ms",7} |");
         Console.WriteLine($"|{new string('-', 14)}|{new string('-', 9)}|{new string('-', 9)}|{new string('-', 9)}|");
         Print("PostToolUse", hook);
+        if (promptHook is not null) Print("UserPrompt…", promptHook);
         Print("cat", cat);
         Print("Compress()", inProcess);
         Console.WriteLine($"\nPostToolUse p95 / cat p95 = {Pct(hook, 0.95) / Pct(cat, 0.95):F1}×  (targets: p95 < 10 ms, ≤ 3× cat)");
+        Console.WriteLine("UserPrompt… = the UserPromptSubmit hook (AOT) routing a summarize prompt, default rules, no dm.json.");
         Console.WriteLine("Compress() = OutputCompressor.Compress of the same 200 KB stdout in this (JIT, warm) process: the hook's");
         Console.WriteLine("compression work without process start, JSON parse/print, raw-store write and cold-memory page faults.");
+    }
+
+    private static async Task<List<double>?> TimeUserPromptSubmitAsync(string workspace, Dictionary<string, string?> env, int runs)
+    {
+        string exe;
+        try { exe = Path.Combine(await DotnetPublisher.PublishAsync("src/DistributedModel.Hooks.UserPromptSubmit", aot: true), "UserPromptSubmit"); }
+        catch (InvalidOperationException e)
+        {
+            Console.WriteLine("UserPromptSubmit could not be published; skipping it: " + e.Message.Split('\n')[0]);
+            return null;
+        }
+        var input = JsonSerializer.Serialize(new Dictionary<string, string>
+        {
+            ["session_id"] = "bench", ["cwd"] = workspace, ["hook_event_name"] = "UserPromptSubmit",
+            ["prompt"] = "Please summarize the build log in artifacts/build.log and tell me what failed",
+        });
+        return await TimeAsync(exe, [], input, env, runs);
     }
 
     private static async Task<List<double>> TimeAsync(string exe, string[] args, string? stdin, Dictionary<string, string?> env, int runs)

@@ -31,4 +31,6 @@ Console.WriteLine($"\nMedian reduction on logs/build/test output (grep excluded:
 
 await HookLatency.RunAsync(runs);
 
+await ServerStartup.RunAsync(quick ? 8 : 20);
+
 await ProviderOverhead.RunAsync(quick ? 300 : 2000);
