@@ -43,6 +43,6 @@ public sealed partial class DocumentationTests
         problems.Should().BeEmpty();
     }
 
-    [GeneratedRegex(@"(?<![\w/.-])dm (?<cmd>[a-z<][^`\n|&]*)")]
+    [GeneratedRegex(@"(?<![\w/.-])dm (?<cmd>[a-z<][^`\n|&""\\]*)")] // a quote or backslash ends a mention inside quoted shell
     private static partial Regex DmMention();
 }

@@ -37,10 +37,13 @@ public static class WiringDefaults
     /// Shell snippet that starts the MCP server of the nearest enclosing project: Claude Code (2.1.197, verified) spawns
     /// project MCP servers in the directory it was launched from, which may be a subdirectory, and does not expand
     /// <c>${CLAUDE_PROJECT_DIR}</c> in <c>.mcp.json</c>. So walk up to the directory holding <see cref="McpDir"/>, run the
-    /// server from there, and tell it the project root.
+    /// server from there, and tell it the project root. When there is none (a clone where <c>dm install</c> has not run)
+    /// it says why on stderr and exits 127.
     /// </summary>
     public const string McpLauncherScript =
         "d=\"$PWD\"; while [ \"$d\" != / ] && [ ! -x \"$d/" + McpDir + "/" + McpExe + "\" ]; do d=$(dirname \"$d\"); done; " +
+        "[ -x \"$d/" + McpDir + "/" + McpExe + "\" ] || { echo \"distributed-model: no " + McpDir + "/" + McpExe +
+        " in $PWD or above it; run: dm install\" >&2; exit 127; }; " +
         "cd \"$d\" && export CLAUDE_PROJECT_DIR=\"$d\" && exec ./" + McpDir + "/" + McpExe;
 
     /// <summary>
