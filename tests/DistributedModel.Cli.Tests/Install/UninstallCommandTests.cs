@@ -27,6 +27,28 @@ public sealed class UninstallCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Upgrading_an_install_whose_server_entry_is_from_an_earlier_version_updates_it_and_uninstall_still_restores_the_original()
+    {
+        _h.WriteRepo(".mcp.json", UserFiles.Mcp);
+        var original = File.ReadAllBytes(_h.RepoFile(".mcp.json"));
+        (await _h.RunAsync("install", "--hooks-from", _h.FakeBinaries())).ExitCode.Should().Be(0);
+        // What an earlier dm wrote: the same server without "alwaysLoad".
+        var mcp = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(_h.RepoFile(".mcp.json")))!;
+        mcp["mcpServers"]![DistributedModel.Hooks.Wiring.WiringDefaults.McpServerName]!.AsObject().Remove("alwaysLoad").Should().BeTrue();
+        File.WriteAllText(_h.RepoFile(".mcp.json"), mcp.ToJsonString());
+
+        var doctor = await _h.RunAsync("doctor");
+        var upgrade = await _h.RunAsync("install", "--hooks-from", _h.FakeBinaries());
+
+        doctor.Out.Split('\n').Single(l => l.Contains("server in", StringComparison.Ordinal)).Should().StartWith("FAIL").And.Contain("run `dm install`");
+        upgrade.ExitCode.Should().Be(0, upgrade.ToString());
+        upgrade.Out.Should().Contain("server \"distributed-model\" merged");
+        File.ReadAllText(_h.RepoFile(".mcp.json")).Should().Contain("\"alwaysLoad\": true");
+        (await _h.RunAsync("uninstall")).ExitCode.Should().Be(0);
+        File.ReadAllBytes(_h.RepoFile(".mcp.json")).Should().Equal(original);
+    }
+
+    [Fact]
     public async Task Round_trip_on_an_empty_repo_leaves_nothing_behind()
     {
         (await _h.RunAsync("install", "--hooks-from", _h.FakeBinaries())).ExitCode.Should().Be(0);
