@@ -46,7 +46,7 @@ public static class HtmlReportWriter
             r.SpecialistRequests == 0 ? "no provider calls" : $"{r.SpecialistFirstTrySuccesses} of {r.SpecialistRequests} requests first try",
             Meter(double.IsNaN(r.SuccessWithoutFallback) ? 0 : r.SuccessWithoutFallback, ReviewTargets.MinSuccessWithoutFallback));
         Kpi(sb, r.Targets[idx + 1], r.Overturns.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            $"of {r.Decisions.Count} consult/tribunal decisions", VerdictStrip(r));
+            $"of {r.Verdicts.Values.Sum()} consult/tribunal decisions", VerdictStrip(r));
         Kpi(sb, r.Targets[idx + 2], double.IsNaN(r.SpendDelta) ? "–" : Format.Delta(r.SpendDelta),
             r.BaselineUsd == 0 ? "no priced calls" : $"{Format.Usd(r.SpendUsd)} spent vs {Format.Usd(r.BaselineUsd)} on the orchestrator",
             Meter(double.IsNaN(r.SpendDelta) ? 0 : Math.Clamp(-r.SpendDelta, 0, 1), -ReviewTargets.MaxSpendDelta));

@@ -26,7 +26,7 @@ public static class ReviewCalculator
         var firstAttempts = ledger.Where(l => l.IsFirstAttempt).ToList();
         int firstOk = firstAttempts.Count(l => l.IsOk);
 
-        var verdicts = decisions.GroupBy(d => d.Verdict).ToDictionary(g => g.Key, g => g.Count());
+        var verdicts = decisions.Where(d => d.IsConsultant).GroupBy(d => d.Verdict).ToDictionary(g => g.Key, g => g.Count());
         int overturns = decisions.Count(d => d.IsOverturn);
         decimal spend = ledger.Sum(l => l.CostUsd), baseline = ledger.Sum(l => l.BaselineUsd);
 
@@ -73,7 +73,7 @@ public static class ReviewCalculator
             $"> {Format.Percent(ReviewTargets.MinSuccessWithoutFallback)}",
             r.SpecialistRequests == 0 ? TargetStatus.NoData : r.SuccessWithoutFallback > ReviewTargets.MinSuccessWithoutFallback ? TargetStatus.Pass : TargetStatus.Fail));
         list.Add(new("Consultant overturns",
-            $"{r.Overturns} of {r.Decisions.Count} decisions" + (r.Verdicts.Count == 0 ? "" :
+            $"{r.Overturns} of {r.Verdicts.Values.Sum()} consultant decisions" + (r.Verdicts.Count == 0 ? "" :
                 " (" + string.Join(", ", r.Verdicts.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key} {v.Value}")) + ")"),
             "> 0 (MODIFY or REVERSE)",
             r.Overturns > ReviewTargets.MinOverturns ? TargetStatus.Pass : TargetStatus.Fail));

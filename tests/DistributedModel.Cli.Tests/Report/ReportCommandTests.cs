@@ -54,7 +54,7 @@ public sealed class ReportCommandTests : IDisposable
         Row(run.Out, "Hook latency p95 PostToolUse").Should().Contain("19 ms (n=20)").And.EndWith("PASS");
         Row(run.Out, "Hook latency p95 UserPromptSubmit").Should().Contain("100 ms (n=10)").And.EndWith("FAIL");
         Row(run.Out, "Specialist success without fallback").Should().Contain("92.5% (37/40)").And.EndWith("FAIL");
-        Row(run.Out, "Consultant overturns").Should().Contain("1 of 3 decisions (AFFIRM 2, MODIFY 1)").And.EndWith("PASS");
+        Row(run.Out, "Consultant overturns").Should().Contain("1 of 3 consultant decisions (AFFIRM 2, MODIFY 1)").And.EndWith("PASS");
         Row(run.Out, "Spend vs all-orchestrator baseline").Should().Contain("$0.8000 vs $4.00 (-80.0%)").And.EndWith("PASS");
         run.Out.Should().Contain("Recommendation: ITERATE - 2 reasons:")
             .And.Contain("  - Hook latency p95 UserPromptSubmit: 100 ms (n=10) misses < 50 ms")
@@ -98,8 +98,21 @@ public sealed class ReportCommandTests : IDisposable
         var run = await _h.RunAsync("report", "--days", "30");
 
         run.Out.Should().Contain("(30 days, monthly cost review)");
-        Row(run.Out, "Consultant overturns").Should().Contain("2 of 4 decisions (AFFIRM 2, MODIFY 1, REVERSE 1)");
+        Row(run.Out, "Consultant overturns").Should().Contain("2 of 4 consultant decisions (AFFIRM 2, MODIFY 1, REVERSE 1)");
         Row(run.Out, "Spend vs all-orchestrator baseline").Should().Contain("$100.80 vs $5.00 (+1916.0%)").And.EndWith("FAIL");
+    }
+
+    [Fact]
+    public async Task Hand_written_design_records_are_not_counted_as_consultant_overturns()
+    {
+        var logs = new SyntheticLogs(_h.Repo);
+        logs.Audit(DateOnly.FromDateTime(Now.AddDays(-1).UtcDateTime), "MODIFY", kind: "design", providers: "people");
+        logs.Audit(DateOnly.FromDateTime(Now.AddDays(-1).UtcDateTime), "AFFIRM");
+        logs.Save();
+
+        var run = await _h.RunAsync("report");
+
+        Row(run.Out, "Consultant overturns").Should().Contain("0 of 1 consultant decisions (AFFIRM 1)").And.EndWith("FAIL");
     }
 
     [Fact]
@@ -111,7 +124,7 @@ public sealed class ReportCommandTests : IDisposable
         Row(run.Out, "Context bytes into orchestrator").Should().EndWith("NO DATA");
         Row(run.Out, "Hook latency p95 PostToolUse").Should().EndWith("NO DATA");
         Row(run.Out, "Specialist success without fallback").Should().EndWith("NO DATA");
-        Row(run.Out, "Consultant overturns").Should().Contain("0 of 0 decisions").And.EndWith("FAIL");
+        Row(run.Out, "Consultant overturns").Should().Contain("0 of 0 consultant decisions").And.EndWith("FAIL");
         run.Out.Should().Contain("Recommendation: ITERATE");
     }
 
