@@ -28,7 +28,7 @@ public static class RoutingRulesLoader
         }
         catch (JsonException ex)
         {
-            return new LoadedRouting(defaults, $"dm.json ignored: invalid JSON at line {ex.LineNumber}");
+            return new LoadedRouting(defaults, $"dm.json ignored: invalid JSON at line {ex.LineNumber + 1}");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -51,6 +51,7 @@ public static class RoutingRulesLoader
             reader.Read();
             reader.Skip();
         }
+        while (reader.Read()) { } // anything after the object is malformed too
         return found;
     }
 

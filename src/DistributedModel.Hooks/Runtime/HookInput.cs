@@ -43,7 +43,7 @@ public sealed class HookInput
         }
         catch (JsonException ex)
         {
-            throw new FailOpenException("malformed-json", $"line {ex.LineNumber}, byte {ex.BytePositionInLine}");
+            throw new FailOpenException("malformed-json", $"line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}");
         }
         catch (InvalidOperationException)
         {
@@ -66,7 +66,7 @@ public sealed class HookInput
         }
         catch (JsonException ex)
         {
-            throw new FailOpenException("malformed-json", $"line {ex.LineNumber}, byte {ex.BytePositionInLine}");
+            throw new FailOpenException("malformed-json", $"line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}");
         }
         // Not disposed on purpose: the nodes read from the document for the life of the input.
         return document.RootElement.ValueKind == JsonValueKind.Object

@@ -100,7 +100,7 @@ public sealed class RoutingRulesLoaderTests : IDisposable
 
         var loaded = RoutingRulesLoader.Load(config);
 
-        loaded.Warning.Should().Be("dm.json ignored: invalid JSON at line 2");
+        loaded.Warning.Should().Be("dm.json ignored: invalid JSON at line 3");
         loaded.Rules.Should().BeEquivalentTo(RoutingRulesLoader.LoadDefaults());
     }
 
@@ -116,6 +116,14 @@ public sealed class RoutingRulesLoaderTests : IDisposable
 
         loaded.Warning.Should().BeNull();
         loaded.Rules.MaxContextBytes.Should().Be(321);
+    }
+
+    [Fact]
+    public void Text_after_the_config_object_is_reported()
+    {
+        var loaded = RoutingRulesLoader.Load(_dir.Write(".claude/dm.json", "{\"providers\": {}}\n}"));
+
+        loaded.Warning.Should().Be("dm.json ignored: invalid JSON at line 2");
     }
 
     [Fact]

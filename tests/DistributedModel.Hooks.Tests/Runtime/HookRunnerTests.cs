@@ -63,6 +63,15 @@ public sealed class HookRunnerTests : IDisposable
     }
 
     [Fact]
+    public void Malformed_json_is_logged_with_the_one_based_line_and_byte_of_the_error()
+    {
+        var (_, _, log) = Run("{\n  \"tool_name\": \"Bash\",\n  \"tool_response\": }"u8.ToArray(), Real);
+
+        log["outcome"]!.GetValue<string>().Should().Be("failopen:malformed-json");
+        log["detail"]!.GetValue<string>().Should().Be("line 3, byte 20", "the '}' is the 20th byte of the third line");
+    }
+
+    [Fact]
     public void An_unexpected_exception_in_the_handler_fails_open_naming_only_the_exception_type()
     {
         var (exit, stdout, log) = Run(WithCwd(HookInputs.Bash(_dir.Path, "x")), _ => throw new InvalidCastException("secret output text"));
