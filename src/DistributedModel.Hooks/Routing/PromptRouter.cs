@@ -6,12 +6,12 @@ namespace DistributedModel.Hooks.Routing;
 /// <summary>
 /// Deterministic, cheap classification of a prompt into lanes by the regexes of <see cref="RoutingRules"/>.
 /// Builds the guidance text: header + one line per matched lane, within <c>maxContextBytes</c>.
-/// The default patterns are source-generated (<see cref="DefaultRoutingRules"/>); patterns configured in
+/// The default patterns have source-generated twins (<see cref="DefaultRoutingPatterns"/>); patterns configured in
 /// <c>.claude/dm.json</c> run on the regex interpreter (AOT-safe). Every pattern has a match timeout.
 /// </summary>
 public sealed class PromptRouter
 {
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(DefaultRoutingRules.MatchTimeoutMilliseconds);
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(DefaultRoutingPatterns.MatchTimeoutMilliseconds);
     private const int DefaultMaxContextBytes = 600;
 
     private readonly List<CompiledLane> _lanes = [];
@@ -72,7 +72,7 @@ public sealed class PromptRouter
         foreach (var p in patterns ?? [])
         {
             if (string.IsNullOrEmpty(p)) continue;
-            try { list.Add(DefaultRoutingRules.Precompiled(p) ?? new Regex(p, DefaultRoutingRules.PatternOptions, MatchTimeout)); }
+            try { list.Add(DefaultRoutingPatterns.Precompiled(p) ?? new Regex(p, DefaultRoutingPatterns.PatternOptions, MatchTimeout)); }
             catch (ArgumentException) { _problems.Add($"lane {lane}: invalid pattern"); }
         }
         return list;

@@ -4,7 +4,7 @@ namespace DistributedModel.Hooks.Routing;
 
 /// <summary>
 /// The <c>routing</c> section of <c>.claude/dm.json</c> (and the shape of the compiled-in defaults,
-/// <see cref="DefaultRoutingRules"/>). Every field is optional in an override.
+/// <c>Routing/DefaultRoutingRules.json</c>). Every field is optional in an override.
 /// </summary>
 public sealed record RoutingRules
 {

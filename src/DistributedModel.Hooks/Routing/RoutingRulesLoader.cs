@@ -3,13 +3,21 @@ using System.Text.Json;
 namespace DistributedModel.Hooks.Routing;
 
 /// <summary>
-/// Loads the routing rules: the compiled-in defaults (<see cref="DefaultRoutingRules"/>), overridden by the
+/// Loads the routing rules: the compiled-in defaults (embedded <c>DefaultRoutingRules.json</c>), overridden by the
 /// <c>routing</c> section of <c>.claude/dm.json</c> when present. A broken config file never breaks the hook: the
 /// defaults apply and <see cref="LoadedRouting.Warning"/> says why.
 /// </summary>
 public static class RoutingRulesLoader
 {
-    public static RoutingRules LoadDefaults() => DefaultRoutingRules.Create();
+    private const string ResourceName = "DistributedModel.Hooks.Routing.DefaultRoutingRules.json";
+
+    public static RoutingRules LoadDefaults()
+    {
+        using var stream = typeof(RoutingRulesLoader).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"embedded resource {ResourceName} is missing");
+        return JsonSerializer.Deserialize(stream, RoutingJsonContext.Default.RoutingRules)
+            ?? throw new InvalidOperationException("default routing rules are empty");
+    }
 
     /// <summary>Defaults merged with the <c>routing</c> section of <paramref name="configFile"/> (if the file exists).</summary>
     public static LoadedRouting Load(string? configFile)

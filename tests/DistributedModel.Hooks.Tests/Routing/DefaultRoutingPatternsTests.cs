@@ -3,11 +3,11 @@ using DistributedModel.Hooks.Routing;
 
 namespace DistributedModel.Hooks.Tests.Routing;
 
-public sealed class DefaultRoutingRulesTests
+public sealed class DefaultRoutingPatternsTests
 {
     private static IEnumerable<string> DefaultPatterns()
     {
-        var rules = DefaultRoutingRules.Create();
+        var rules = RoutingRulesLoader.LoadDefaults();
         return rules.SkipIf!.Concat(rules.Lanes!.SelectMany(l => (l.Match ?? []).Concat(l.Exclude ?? [])));
     }
 
@@ -25,13 +25,13 @@ public sealed class DefaultRoutingRulesTests
     ];
 
     [Fact]
-    public void Every_default_pattern_has_a_source_generated_regex_and_a_configured_one_does_not()
+    public void Every_pattern_in_the_default_rules_json_has_a_source_generated_twin_and_a_configured_one_does_not()
     {
         var patterns = DefaultPatterns().ToList();
 
         patterns.Should().HaveCountGreaterThanOrEqualTo(14);
-        patterns.Should().AllSatisfy(p => DefaultRoutingRules.Precompiled(p).Should().NotBeNull(p));
-        DefaultRoutingRules.Precompiled(@"\bflame ?graph\b").Should().BeNull();
+        patterns.Should().AllSatisfy(p => DefaultRoutingPatterns.Precompiled(p).Should().NotBeNull(p));
+        DefaultRoutingPatterns.Precompiled(@"\bflame ?graph\b").Should().BeNull();
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class DefaultRoutingRulesTests
     {
         foreach (var pattern in DefaultPatterns())
         {
-            var generated = DefaultRoutingRules.Precompiled(pattern)!;
+            var generated = DefaultRoutingPatterns.Precompiled(pattern)!;
             var interpreted = new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
             generated.Options.Should().Be(interpreted.Options);
             generated.MatchTimeout.Should().Be(TimeSpan.FromMilliseconds(50));
@@ -51,7 +51,7 @@ public sealed class DefaultRoutingRulesTests
     [Fact]
     public void A_default_pattern_given_again_in_dm_json_still_routes()
     {
-        var defaults = DefaultRoutingRules.Create();
+        var defaults = RoutingRulesLoader.LoadDefaults();
         var scaffold = defaults.Lanes!.Single(l => l.Lane == "scaffold");
         var rules = RoutingRulesLoader.Merge(defaults, new RoutingRules
         {
