@@ -14,7 +14,8 @@ namespace DistributedModel.Cli.Tests;
 public sealed class WiringEndToEndTests : IDisposable
 {
     private const string Marker = "DM-WIRING-MARKER-7f3a";
-    private readonly CliHarness _h = new();
+    // Started at the real time: the real hooks stamp hooks.log with it, and dm report must see those calls in its window.
+    private readonly CliHarness _h = new(DateTimeOffset.UtcNow);
 
     public void Dispose() => _h.Dispose();
 
@@ -178,6 +179,7 @@ public sealed class WiringEndToEndTests : IDisposable
         var (run, _) = await AskClaudeAsync(api, prompt: "summarize the build log and tell me what failed");
 
         run.ExitCode.Should().Be(0, run.ToString());
+        _h.Clock.SetUtcNow(DateTimeOffset.UtcNow); // the report's "now" is after the hooks' real timestamps
         var report = await _h.RunAsync("report");
         report.Out.Should().MatchRegex(@"Read 2 hook calls, 0 provider calls", report.ToString());
         report.Out.Split('\n').Single(l => l.StartsWith("Hook latency p95 PostToolUse", StringComparison.Ordinal)).Should().Contain("(n=1)");

@@ -14,11 +14,12 @@ public sealed class CliHarness : IDisposable
     private readonly TempDirectory _temp = new("dm-cli");
     private readonly Dictionary<string, string?> _env = new(StringComparer.Ordinal) { ["PATH"] = "" };
 
-    public CliHarness()
+    /// <param name="now">The clock's start: <see cref="Now"/> unless a test mixes in timestamps written by real processes.</param>
+    public CliHarness(DateTimeOffset? now = null)
     {
         Directory.CreateDirectory(Repo);
         Directory.CreateDirectory(Home);
-        Clock = new FakeTimeProvider(Now);
+        Clock = new FakeTimeProvider(now ?? Now);
     }
 
     public string Root => _temp.Path;
