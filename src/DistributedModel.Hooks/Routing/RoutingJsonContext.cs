@@ -4,5 +4,4 @@ namespace DistributedModel.Hooks.Routing;
 
 [JsonSourceGenerationOptions(ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true)]
 [JsonSerializable(typeof(RoutingRules))]
-[JsonSerializable(typeof(DmConfigDocument))]
 public sealed partial class RoutingJsonContext : JsonSerializerContext;
