@@ -18,9 +18,9 @@ public sealed class DoctorChecks(CliEnvironment env, RepoLayout repo)
         bool promoted = File.Exists(user.StateFile);
         var binDir = promoted && !BinaryInstaller.IsOurs(repo.HookDir) ? user.BinDir : repo.HookDir;
 
-        foreach (var rel in BinaryLayout.Required)
-            results.Add(Executable(Path.Combine(binDir, rel)));
-        if (results.All(r => r.Level == CheckLevel.Ok))
+        var binaries = BinaryLayout.Required.Select(rel => Executable(Path.Combine(binDir, rel))).ToList();
+        results.AddRange(binaries);
+        if (binaries.All(r => r.Level == CheckLevel.Ok)) // run them only when every one is there and executable
         {
             var smoke = new SmokeChecks(env.SmokeTimeout);
             results.Add(await smoke.PostToolUseAsync(Path.Combine(binDir, WiringDefaults.PostToolUseExe), ct));
