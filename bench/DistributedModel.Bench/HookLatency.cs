@@ -105,7 +105,7 @@ internal static class HookLatency
         return times;
     }
 
-    private static double Pct(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+    internal static double Pct(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
     private static void Print(string name, List<double> t) =>
         Console.WriteLine($"| {name,-12} | {Pct(t, 0.5),7:F2} | {Pct(t, 0.95),7:F2} | {t[^1],7:F2} |");

@@ -36,8 +36,8 @@ internal static class ServerStartup
         list.Sort();
         Console.WriteLine($"| {"answer",-12} | {"p50 ms",7} | {"p95 ms",7} | {"max ms",7} |");
         Console.WriteLine($"|{new string('-', 14)}|{new string('-', 9)}|{new string('-', 9)}|{new string('-', 9)}|");
-        Console.WriteLine($"| {"initialize",-12} | {init[init.Count / 2],7:F0} | {init[(int)Math.Ceiling(0.95 * init.Count) - 1],7:F0} | {init[^1],7:F0} |");
-        Console.WriteLine($"| {"tools/list",-12} | {list[list.Count / 2],7:F0} | {list[(int)Math.Ceiling(0.95 * list.Count) - 1],7:F0} | {list[^1],7:F0} |");
+        foreach (var (name, t) in new[] { ("initialize", init), ("tools/list", list) })
+            Console.WriteLine($"| {name,-12} | {HookLatency.Pct(t, 0.5),7:F0} | {HookLatency.Pct(t, 0.95),7:F0} | {t[^1],7:F0} |");
         Console.WriteLine($"\n{runs} starts; time from process start, on this machine.");
     }
 
