@@ -1,96 +1,157 @@
 using System.Text;
+using DistributedModel.Compression.Selection;
 using DistributedModel.Compression.Steps;
 
 namespace DistributedModel.Compression;
 
 /// <summary>
-/// Deterministic compression of tool output before it enters a model's context:
-/// ANSI strip → carriage-return collapse → over-long line shortening → blank-run collapse → exact repeats
-/// (<c>line  [×N]</c>) → passing-test collapse → near-repeat templates → (still over budget) head/tail window plus every
-/// important line, with <c>[… N lines elided — full output: PATH]</c> markers.
-/// Important lines (errors, warnings, failures, <c>file:line</c> references, summaries) always survive.
-/// The pipeline is run to a fixed point, so <c>Compress(Compress(x).Text) == Compress(x)</c>.
+/// Deterministic, budgeted compression of tool output before it enters a model's context. The result is never larger
+/// than <see cref="CompressionOptions.BudgetBytes"/>:
+/// <list type="bullet">
+/// <item>small outputs, and our own digests, pass through untouched;</item>
+/// <item>an output that fits once terminal escapes and carriage-return rewrites are gone is returned cleaned;</item>
+/// <item>anything larger becomes a digest: a header saying what came in and what was kept, then the lines that matter
+/// most (summaries, errors with their first frames, warnings, head and tail, then one exemplar per template), each in
+/// place, with counts for the lines like them and markers for the gaps (<see cref="SeverityDigest"/>); grep results and
+/// path lists are grouped by file or directory instead (<see cref="GroupedListDigest"/>).</item>
+/// </list>
+/// One pass over the lines; idempotent because a digest recognises its own header.
 /// </summary>
 public static class OutputCompressor
 {
-    private const int MaxPasses = 4;
+    /// <summary>Budget left for the header's own growth between pricing and rendering (numbers only get shorter).</summary>
+    private const int HeaderSlack = 16;
 
     public static CompressionResult Compress(string text, CompressionOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         options ??= new CompressionOptions();
-        int inBytes = Encoding.UTF8.GetByteCount(text);
+        int inBytes = Utf8.Count(text);
         int inLines = CountLines(text);
-        if (inBytes <= options.PassThroughBytes)
-            return new CompressionResult(text, false, inBytes, inBytes, inLines, inLines, 0, 0);
+        int budget = options.EffectiveBudget;
+        if (inBytes <= options.PassThroughBytes || inBytes <= budget && Markers.StartsWithHeader(text))
+            return Unchanged(text, inBytes, inLines);
 
-        var current = text;
-        PassResult pass = default;
-        for (int i = 0; i < MaxPasses; i++)
+        var (cleaned, endsWithNewline, cleanBytes) = ScannedOutput.Clean(text);
+        var shape = cleanBytes <= budget ? CompressionKind.Cleaned : OutputShape.Detect(cleaned);
+        bool grouped = shape is CompressionKind.Grep or CompressionKind.FileList;
+        var classifier = ReferenceEquals(options.Vocabulary, FailureVocabulary.Default) ? LineClassifier.Default : new LineClassifier(options.Vocabulary);
+        var scan = ScannedOutput.Scan(text, cleaned, endsWithNewline, cleanBytes, options, classifier, classify: !grouped);
+        var (counted, errors, errorKinds, warnings, warningKinds) = Diagnostics(scan);
+
+        if (shape == CompressionKind.Cleaned)
         {
-            pass = RunPass(current, options);
-            if (string.Equals(pass.Text, current, StringComparison.Ordinal)) break;
-            current = pass.Text;
+            // Fits once cleaned: worth it only when the cleaning saved a tenth (else the exact text is better).
+            if (cleanBytes * 10 > (long)inBytes * 9) return Unchanged(text, inBytes, inLines) with { ErrorLines = errors, WarningLines = warnings, KeptErrors = errors, KeptWarnings = warnings };
+            var clean = Join(cleaned, endsWithNewline);
+            return new CompressionResult(clean, true, inBytes, Utf8.Count(clean), inLines, CountLines(clean), 0)
+            {
+                Kind = CompressionKind.Cleaned, ErrorLines = errors, WarningLines = warnings, KeptErrors = errors, KeptWarnings = warnings,
+                SurfacedDiagnostics = Surfaced(scan, counted, options, null),
+            };
         }
 
-        bool changed = !string.Equals(current, text, StringComparison.Ordinal);
-        int elided = changed ? Math.Max(0, inLines - (CountLines(current) - pass.Markers)) : 0;
-        current = NameFullOutput(current, elided, options.FullOutputPath);
-        int outBytes = Encoding.UTF8.GetByteCount(current);
-        return new CompressionResult(current, changed, inBytes, outBytes, inLines, CountLines(current), elided, pass.Important);
+        bool hard = inBytes > 4L * budget;
+        var facts = new DigestHeader.Facts(inBytes, inLines, budget, scan.Count)
+        {
+            Errors = errors, ErrorKinds = errorKinds, ErrorsShown = errors, Warnings = warnings, WarningKinds = warningKinds,
+            WarningsShown = warnings, FullOutputPath = options.FullOutputPath, DigestHint = hard ? options.DigestHint : null,
+            Grouping = grouped ? Grouping(shape, int.MaxValue / 2, int.MaxValue / 2, scan.Count) : null,
+        };
+        long bodyBudget = budget - Utf8.Count(DigestHeader.Render(facts)) - 1 - HeaderSlack;
+
+        string body;
+        int elided;
+        bool[]? selected = null;
+        if (grouped)
+        {
+            (body, elided, int groups, int shown) = GroupedListDigest.Build(scan, bodyBudget, options, shape == CompressionKind.Grep);
+            facts = facts with { Grouping = Grouping(shape, groups, shown, scan.Count) };
+        }
+        else
+        {
+            (body, elided, _, selected) = SeverityDigest.Build(scan, bodyBudget, options);
+            facts = facts with { ErrorsShown = Kept(counted, selected, Severity.Error), WarningsShown = Kept(counted, selected, Severity.Warning) };
+        }
+        if (!endsWithNewline && body.EndsWith('\n')) body = body[..^1];
+        facts = facts with { Elided = elided };
+        int bodyBytes = Utf8.Count(body);
+        var header = DigestHeader.Render(facts with { OutBytes = bodyBytes + 1 + budget });
+        header = DigestHeader.Render(facts with { OutBytes = bodyBytes + 1 + Utf8.Count(header) });
+        var result = string.Concat(header, "\n", body);
+        int outBytes = Utf8.Count(result);
+        if (outBytes > budget) throw new InvalidOperationException($"digest of {outBytes} bytes exceeds its {budget}-byte budget"); // priced from above: unreachable
+        return new CompressionResult(result, true, inBytes, outBytes, inLines, CountLines(result), elided)
+        {
+            Kind = shape, ErrorLines = errors, WarningLines = warnings,
+            KeptErrors = selected is null ? 0 : facts.ErrorsShown, KeptWarnings = selected is null ? 0 : facts.WarningsShown,
+            SurfacedDiagnostics = selected is null ? 0 : Surfaced(scan, counted, options, selected),
+        };
     }
 
-    /// <summary>
-    /// Whenever lines were dropped (collapsed repeats included) and no elision marker names the full output yet, one
-    /// closing marker does, so the model always learns where the raw text is. Already-named outputs are left alone
-    /// (idempotence).
-    /// </summary>
-    private static string NameFullOutput(string text, int elided, string? fullOutputPath)
+    private static string Grouping(CompressionKind shape, int groups, int shown, int lines) => shape == CompressionKind.Grep
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"grep: {lines:N0} lines in {groups:N0} files, {(shown == groups ? "every file listed" : $"{shown:N0} shown, the rest counted")}")
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{lines:N0} paths in {groups:N0} directories, {(shown == groups ? "every directory listed" : $"{shown:N0} shown, the rest counted")}");
+
+    /// <summary>Which lines count as errors and warnings. When an output has definite diagnostics (a compiler's
+    /// <c>error CS0103:</c>, a record's <c>ERROR</c> level) only those count: a build with 2 errors says "2 errors",
+    /// not 2 plus every "could not" in its chatter.</summary>
+    private static (Severity[] Counted, int Errors, int ErrorKinds, int Warnings, int WarningKinds) Diagnostics(ScannedOutput scan)
     {
-        if (elided == 0 || fullOutputPath is null || text.Contains(Markers.FullOutputLabel, StringComparison.Ordinal)) return text;
-        var marker = Markers.Elided(elided, fullOutputPath);
-        return text.EndsWith('\n') ? text + marker + "\n" : text + "\n" + marker;
+        bool definiteErrors = false, definiteWarnings = false;
+        for (int i = 0; i < scan.Count; i++)
+        {
+            if (!scan.Definite[i]) continue;
+            definiteErrors |= scan.Severities[i] == Severity.Error;
+            definiteWarnings |= scan.Severities[i] == Severity.Warning;
+        }
+        var counted = new Severity[scan.Count];
+        var errorKinds = new HashSet<int>();
+        var warningKinds = new HashSet<int>();
+        int errors = 0, warnings = 0;
+        for (int i = 0; i < scan.Count; i++)
+        {
+            var s = scan.Severities[i];
+            if (s == Severity.Error && (scan.Definite[i] || !definiteErrors)) { counted[i] = s; errors++; errorKinds.Add(scan.Templates[i]); }
+            else if (s == Severity.Warning && (scan.Definite[i] || !definiteWarnings)) { counted[i] = s; warnings++; warningKinds.Add(scan.Templates[i]); }
+        }
+        return (counted, errors, errorKinds.Count, warnings, warningKinds.Count);
     }
 
-    private readonly record struct PassResult(string Text, int Important, int Markers);
-
-    private static PassResult RunPass(string text, CompressionOptions options)
+    private static int Kept(Severity[] counted, bool[]? selected, Severity severity)
     {
-        var lines = AnsiStripper.StripLines(text, out bool endsWithNewline);
+        int n = 0;
+        for (int i = 0; i < counted.Length; i++) if (counted[i] == severity && (selected is null || selected[i])) n++;
+        return n;
+    }
+
+    /// <summary>Counted error and warning lines in the result (all of them when <paramref name="selected"/> is null) that
+    /// start beyond the native preview.</summary>
+    private static int Surfaced(ScannedOutput scan, Severity[] counted, CompressionOptions options, bool[]? selected)
+    {
+        if (options.NativePreviewChars is not { } preview) return 0;
+        int count = 0;
+        for (int i = 0; i < scan.Count; i++)
+            if (counted[i] is Severity.Error or Severity.Warning && scan.Offsets[i] >= preview && (selected is null || selected[i])) count++;
+        return count;
+    }
+
+    private static CompressionResult Unchanged(string text, int bytes, int lines) =>
+        new(text, false, bytes, bytes, lines, lines, 0) { Kind = CompressionKind.Unchanged };
+
+    private static string Join(List<ReadOnlyMemory<char>> lines, bool endsWithNewline)
+    {
+        var sb = new StringBuilder();
         for (int i = 0; i < lines.Count; i++)
-            lines[i] = LongLineShortener.Shorten(CarriageReturnCollapser.FinalState(lines[i]), options.MaxLineChars);
-
-        lines = ExactRepeatCollapser.Collapse(BlankRunCollapser.Collapse(lines));
-
-        var classified = new List<Line>(lines.Count);
-        foreach (var l in lines) classified.Add(Line.Classify(l));
-
-        classified = PassingTestCollapser.Collapse(classified);
-        classified = NearRepeatCollapser.Collapse(classified, options.NearRepeatMinRun);
-        if (ByteCount(classified) > options.BudgetBytes)
-            classified = BudgetWindow.Apply(classified, options.HeadLines, options.TailLines, options.FullOutputPath, out _);
-
-        var sb = new StringBuilder(Math.Min(text.Length, options.BudgetBytes * 2));
-        int important = 0, markers = 0;
-        for (int i = 0; i < classified.Count; i++)
         {
-            var line = classified[i];
-            if (line.Important) { if (Markers.IsMarker(line.Chars.Span)) markers++; else important++; }
             if (i > 0) sb.Append('\n');
-            sb.Append(line.Chars);
+            sb.Append(lines[i].Span);
         }
-        if (endsWithNewline && classified.Count > 0) sb.Append('\n');
-        return new PassResult(sb.ToString(), important, markers);
+        if (endsWithNewline) sb.Append('\n');
+        return sb.ToString();
     }
 
-    private static int ByteCount(List<Line> lines)
-    {
-        int total = 0;
-        foreach (var l in lines) total += Encoding.UTF8.GetByteCount(l.Chars.Span) + 1;
-        return total;
-    }
-
-    private static int CountLines(string text)
+    internal static int CountLines(string text)
     {
         if (text.Length == 0) return 0;
         int n = text.AsSpan().Count('\n');

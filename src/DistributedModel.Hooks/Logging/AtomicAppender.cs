@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using DistributedModel.Hooks.Runtime;
 using System.Text;
 
 namespace DistributedModel.Hooks.Logging;
@@ -53,10 +54,9 @@ public static partial class AtomicAppender
 
     private static unsafe void AppendUnix(string path, byte[] bytes)
     {
-        const int O_WRONLY = 0x1, O_CREAT = 0x40, O_APPEND = 0x400, O_CLOEXEC = 0x80000;
-        int flags = O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC;
-        if (OperatingSystem.IsMacOS()) flags = 0x1 | 0x200 | 0x8 | 0x1000000; // O_WRONLY|O_CREAT|O_APPEND|O_CLOEXEC on Darwin
-        int fd = Open(path, flags, 0x1A4 /* 0644 */);
+        // O_NONBLOCK: a hooks.log that is a FIFO with no reader fails at once (ENXIO) instead of hanging the hook.
+        int flags = Libc.WriteOnly | Libc.Create | Libc.Append | Libc.CloseOnExec | Libc.NonBlocking;
+        int fd = Libc.Open(path, flags, 0x1A4 /* 0644 */);
         if (fd < 0) throw new IOException($"cannot open {path} for append (errno {Marshal.GetLastPInvokeError()})");
         try
         {
@@ -65,11 +65,11 @@ public static partial class AtomicAppender
                 nint done = 0;
                 while (done < bytes.Length)
                 {
-                    nint n = Write(fd, p + done, (nint)(bytes.Length - done));
+                    nint n = Libc.Write(fd, p + done, (nint)(bytes.Length - done));
                     if (n < 0)
                     {
                         int errno = Marshal.GetLastPInvokeError();
-                        if (errno == 4 /* EINTR */) continue;
+                        if (errno == Libc.EINTR) continue;
                         throw new IOException($"cannot append to {path} (errno {errno})");
                     }
                     done += n;
@@ -78,16 +78,7 @@ public static partial class AtomicAppender
         }
         finally
         {
-            _ = Close(fd);
+            _ = Libc.Close(fd);
         }
     }
-
-    [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    private static partial int Open(string path, int flags, int mode);
-
-    [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
-    private static unsafe partial nint Write(int fd, byte* buf, nint count);
-
-    [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
-    private static partial int Close(int fd);
 }

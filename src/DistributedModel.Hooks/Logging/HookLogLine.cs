@@ -34,6 +34,11 @@ public static class HookLogLine
         else sb.Append('"').Append(r.Tool).Append('"');
         sb.Append(inv, $",\"in\":{r.InputBytes},\"out\":{r.OutputBytes},\"ms\":{r.ElapsedMs},\"outcome\":\"").Append(r.Outcome).Append('"');
         if (r.Detail is not null) sb.Append(",\"detail\":\"").Append(r.Detail).Append('"');
+        if (r.Errors is { } e) sb.Append(inv, $",\"errors\":{e}");
+        if (r.Warnings is { } w) sb.Append(inv, $",\"warnings\":{w}");
+        if (r.Surfaced is { } su) sb.Append(inv, $",\"surfaced\":{su}");
+        if (r.Limit is { } l) sb.Append(inv, $",\"limit\":{l}");
+        if (r.OverLimit is { } o) sb.Append(o ? ",\"overLimit\":true" : ",\"overLimit\":false");
         sb.Append('}');
         return Encoding.ASCII.GetBytes(sb.ToString());
     }
@@ -52,6 +57,11 @@ public static class HookLogLine
             w.WriteNumber("ms"u8, r.ElapsedMs);
             w.WriteString("outcome"u8, r.Outcome);
             if (r.Detail is not null) w.WriteString("detail"u8, r.Detail);
+            if (r.Errors is { } e) w.WriteNumber("errors"u8, e);
+            if (r.Warnings is { } wa) w.WriteNumber("warnings"u8, wa);
+            if (r.Surfaced is { } su) w.WriteNumber("surfaced"u8, su);
+            if (r.Limit is { } l) w.WriteNumber("limit"u8, l);
+            if (r.OverLimit is { } o) w.WriteBoolean("overLimit"u8, o);
             w.WriteEndObject();
         }
         return buffer.WrittenSpan.ToArray();

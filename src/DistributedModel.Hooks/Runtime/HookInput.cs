@@ -23,6 +23,9 @@ public sealed class HookInput
 
     public string? ToolName => GetString("tool_name");
 
+    /// <summary>The session's transcript (<c>~/.claude/projects/&lt;slug&gt;/&lt;session&gt;.jsonl</c>).</summary>
+    public string? TranscriptPath => GetString("transcript_path");
+
     public string? Prompt => GetString("prompt");
 
     public JsonNode? ToolResponse => Root["tool_response"];

@@ -11,4 +11,18 @@ namespace DistributedModel.Hooks.Runtime;
 public sealed record HookResult(string Outcome, string? Tool, long InputBytes, long OutputBytes, byte[]? Stdout, WorkspacePaths Paths)
 {
     public string? Detail { get; init; }
+
+    /// <summary>PostToolUse only: what the text that goes on to the model holds (null for other events).</summary>
+    public HookDiagnostics? Diagnostics { get; init; }
+}
+
+/// <summary>What a PostToolUse result kept, for hooks.log and <c>dm report</c>.</summary>
+/// <param name="Errors">Error lines in the text that goes on to the model.</param>
+/// <param name="Warnings">Warning lines in it.</param>
+/// <param name="Surfaced">Of those, the ones Claude Code's own 2 KB preview would have hidden (0 when the raw output fit its limit).</param>
+/// <param name="LimitChars">The tool's output limit in Claude Code (Bash: <c>BASH_MAX_OUTPUT_LENGTH</c>).</param>
+public sealed record HookDiagnostics(int Errors, int Warnings, int Surfaced, int LimitChars)
+{
+    /// <summary>True when the text that goes on is over <see cref="LimitChars"/> (Claude Code would cut it again).</summary>
+    public bool OverLimit { get; init; }
 }

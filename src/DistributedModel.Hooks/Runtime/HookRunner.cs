@@ -46,6 +46,8 @@ public static class HookRunner
                 Timestamp = clock(), Event = eventName, Tool = result.Tool ?? tool,
                 InputBytes = result.InputBytes, OutputBytes = result.OutputBytes,
                 ElapsedMs = ElapsedMs(started), Outcome = result.Outcome, Detail = result.Detail,
+                Errors = result.Diagnostics?.Errors, Warnings = result.Diagnostics?.Warnings, Surfaced = result.Diagnostics?.Surfaced,
+                Limit = result.Diagnostics?.LimitChars, OverLimit = result.Diagnostics?.OverLimit,
             };
         }
         catch (FailOpenException ex)

@@ -13,59 +13,48 @@ namespace DistributedModel.Hooks.ToolOutput;
 /// </summary>
 public static class BashResponseRewriter
 {
-    public static ToolRewrite Rewrite(JsonNode response, LeafCompressor leaves)
+    /// <param name="readPersisted">Reads the file behind <c>persistedOutputPath</c> (see <see cref="ReadPersisted"/>).</param>
+    public static ToolRewrite Rewrite(JsonNode response, LeafCompressor leaves, Func<string, string> readPersisted)
     {
+        ArgumentNullException.ThrowIfNull(readPersisted);
         ArgumentNullException.ThrowIfNull(leaves);
         if (response is not JsonObject obj) throw new FailOpenException("unexpected-shape", "Bash tool_response is not an object");
         if (JsonStrings.IsTrue(obj["isImage"])) return ToolRewrite.Unchanged("image");
 
         if (JsonStrings.Of(obj["persistedOutputPath"]) is { Length: > 0 } persistedPath)
-            return RewritePersisted(obj, persistedPath, leaves);
+            return RewritePersisted(obj, readPersisted(persistedPath), leaves);
 
-        bool changed = false;
-        foreach (var key in (ReadOnlySpan<string>)["stdout", "stderr"])
-        {
-            if (JsonStrings.Text(obj[key]) is { } text)
-            {
-                var compressed = leaves.Compress(text);
-                if (compressed is not null) { obj[key] = compressed; changed = true; }
-            }
-        }
         if (!obj.ContainsKey("stdout") && !obj.ContainsKey("stderr")) throw new FailOpenException("missing-fields", "Bash tool_response has no stdout/stderr");
-        return changed ? new ToolRewrite(obj, null) : ToolRewrite.Unchanged();
+        var stdout = JsonStrings.Text(obj["stdout"]) ?? "";
+        var stderr = JsonStrings.Text(obj["stderr"]) ?? "";
+        var compressed = leaves.CompressAll([stdout, stderr]);
+        if (compressed[0] is null && compressed[1] is null) return ToolRewrite.Unchanged();
+        if (compressed[0] is { } o) obj["stdout"] = o;
+        if (compressed[1] is { } e) obj["stderr"] = e;
+        return new ToolRewrite(obj, null);
     }
 
-    private static ToolRewrite RewritePersisted(JsonObject obj, string path, LeafCompressor leaves)
+    private static ToolRewrite RewritePersisted(JsonObject obj, string full, LeafCompressor leaves)
     {
-        var full = ReadPersisted(path);
-        var compressed = leaves.Compress(full);
-        if (compressed is null) return ToolRewrite.Unchanged("persisted-unchanged");
-        obj["stdout"] = compressed;
-        if (JsonStrings.Text(obj["stderr"]) is { } stderr)
-        {
-            var err = leaves.Compress(stderr);
-            if (err is not null) obj["stderr"] = err;
-        }
+        var stderr = JsonStrings.Text(obj["stderr"]) ?? "";
+        var compressed = leaves.CompressAll([full, stderr]);
+        if (compressed[0] is null) return ToolRewrite.Unchanged("persisted-unchanged");
+        obj["stdout"] = compressed[0];
+        if (compressed[1] is { } e) obj["stderr"] = e;
         foreach (var key in obj.Select(static kv => kv.Key).Where(static k => k.StartsWith("persisted", StringComparison.Ordinal)).ToList())
             obj.Remove(key);
         return new ToolRewrite(obj, "persisted");
     }
 
-    /// <summary>Reads Claude Code's saved full output. Fails open when it is missing, too large, or not UTF-8 text.</summary>
-    internal static string ReadPersisted(string path)
+    /// <summary>
+    /// Reads Claude Code's saved full output: only from its own directories or the project (resolved path), only a regular
+    /// file (a FIFO never blocks the hook, <c>/dev/zero</c> is refused), at most <see cref="HookLimits.MaxPersistedOutputBytes"/>,
+    /// UTF-8 text only. Fails open otherwise.
+    /// </summary>
+    internal static string ReadPersisted(string path, string workspaceRoot, string? transcriptPath)
     {
-        byte[] bytes;
-        try
-        {
-            var info = new FileInfo(path);
-            if (!info.Exists) throw new FailOpenException("persisted-unreadable", "file not found");
-            if (info.Length > HookLimits.MaxPersistedOutputBytes) throw new FailOpenException("too-large", $"persisted output {info.Length} bytes");
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new FailOpenException("persisted-unreadable", ex.GetType().Name);
-        }
+        var real = PersistedOutputLocation.Resolve(path, workspaceRoot, transcriptPath);
+        var bytes = RegularFile.Read(real, HookLimits.MaxPersistedOutputBytes);
         if (!Utf8.IsValid(bytes)) throw new FailOpenException("binary", "persisted output is not UTF-8");
         return Encoding.UTF8.GetString(bytes);
     }

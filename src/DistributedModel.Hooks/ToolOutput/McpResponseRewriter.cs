@@ -18,38 +18,42 @@ public static class McpResponseRewriter
             var compressed = leaves.Compress(text);
             return compressed is null ? ToolRewrite.Unchanged() : new ToolRewrite(JsonValue.Create(compressed), null);
         }
-        return Walk(response, leaves) ? new ToolRewrite(response, null) : ToolRewrite.Unchanged();
+        // Every string leaf, with where to put its replacement; all share the response's one budget.
+        var found = new List<(string Text, Action<JsonNode> Replace)>();
+        Collect(response, found);
+        if (found.Count == 0) return ToolRewrite.Unchanged();
+        var replacements = leaves.CompressAll(found.ConvertAll(static f => f.Text));
+        bool changed = false;
+        for (int i = 0; i < found.Count; i++)
+        {
+            if (replacements[i] is not { } r) continue;
+            found[i].Replace(JsonValue.Create(r));
+            changed = true;
+        }
+        return changed ? new ToolRewrite(response, null) : ToolRewrite.Unchanged();
     }
 
-    private static bool Walk(JsonNode node, LeafCompressor leaves)
+    private static void Collect(JsonNode node, List<(string, Action<JsonNode>)> found)
     {
-        bool changed = false;
         switch (node)
         {
             case JsonObject obj:
                 foreach (var key in obj.Select(static kv => kv.Key).ToList())
-                    changed |= Visit(obj[key], leaves, replacement => obj[key] = replacement);
+                    Visit(obj[key], found, replacement => obj[key] = replacement);
                 break;
             case JsonArray arr:
                 for (int i = 0; i < arr.Count; i++)
                 {
                     int index = i;
-                    changed |= Visit(arr[i], leaves, replacement => arr[index] = replacement);
+                    Visit(arr[i], found, replacement => arr[index] = replacement);
                 }
                 break;
         }
-        return changed;
     }
 
-    private static bool Visit(JsonNode? child, LeafCompressor leaves, Action<JsonNode> replace)
+    private static void Visit(JsonNode? child, List<(string, Action<JsonNode>)> found, Action<JsonNode> replace)
     {
-        if (JsonStrings.Text(child) is { } s)
-        {
-            var compressed = leaves.Compress(s);
-            if (compressed is null) return false;
-            replace(JsonValue.Create(compressed));
-            return true;
-        }
-        return child is not null && Walk(child, leaves);
+        if (JsonStrings.Text(child) is { } s) found.Add((s, replace));
+        else if (child is not null) Collect(child, found);
     }
 }

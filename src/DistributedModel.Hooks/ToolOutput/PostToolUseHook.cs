@@ -35,26 +35,58 @@ public static class PostToolUseHook
         var tool = input.ToolName;
         if (string.IsNullOrEmpty(tool)) throw new FailOpenException("missing-fields", "no tool_name");
         var response = input.ToolResponse ?? throw new FailOpenException("missing-fields", "no tool_response");
-        var leaves = new LeafCompressor(new RawOutputStore(paths.RawDir), tool, now, options);
         if (ReadsTheRawStore(input.ToolInput))
             return new HookResult("passthrough", tool, 0, 0, null, paths) { Detail = "raw-store" };
+
+        var settings = CompressionSettings.Load(paths.ConfigFile);
+        int limit = ToolOutputLimits.LimitChars(tool);
+        // The budget: dm.json (per tool, else general, else 8 KB) unless the caller set one; never above the tool's limit.
+        options ??= new CompressionOptions();
+        int maxBudget = ToolOutputLimits.MaxBudget(tool);
+        int budget = options.BudgetBytes != CompressionOptions.DefaultBudgetBytes ? options.BudgetBytes : settings.BudgetFor(tool, maxBudget);
+        options = options with { BudgetBytes = Math.Min(budget, maxBudget) };
+        bool overLimitRaw = tool == "Bash" && RawIsOverLimit(response, limit);
+        var leaves = new LeafCompressor(new RawOutputStore(paths.RawDir), tool, now, options, paths.Root, SummarizeToolName)
+        {
+            NativePreviewChars = overLimitRaw ? ToolOutputLimits.PreviewChars : null,
+        };
 
         bool isMcp = tool.StartsWith("mcp__", StringComparison.Ordinal);
         var rewrite = tool switch
         {
-            "Bash" => BashResponseRewriter.Rewrite(response, leaves),
+            "Bash" => BashResponseRewriter.Rewrite(response, leaves, p => BashResponseRewriter.ReadPersisted(p, paths.Root, input.TranscriptPath)),
             "Read" => ReadResponseRewriter.Rewrite(response, leaves, input.ToolInput),
             "Grep" => GrepResponseRewriter.Rewrite(response, leaves),
             _ when isMcp => McpResponseRewriter.Rewrite(response, leaves),
             _ => throw new FailOpenException("unknown-tool", SafeName(tool)),
         };
 
+        var diagnostics = new HookDiagnostics(leaves.KeptErrors, leaves.KeptWarnings, leaves.SurfacedDiagnostics, limit);
+        var warning = settings.Warning is null ? null : " " + settings.Warning;
         if (rewrite.Updated is null)
-            return new HookResult("passthrough", tool, leaves.InputBytes, leaves.InputBytes, null, paths) { Detail = rewrite.Detail };
+            return new HookResult("passthrough", tool, leaves.InputBytes, leaves.InputBytes, null, paths)
+            {
+                Detail = rewrite.Detail + warning, Diagnostics = diagnostics with { OverLimit = leaves.InputBytes > limit },
+            };
 
         var json = Serialize(rewrite.Updated, isMcp ? "updatedMCPToolOutput" : "updatedToolOutput");
-        var detail = string.Join(' ', new[] { rewrite.Detail, "raw=" + string.Join(',', leaves.RawFiles.Select(Path.GetFileName)) }.Where(static s => s is not null));
-        return new HookResult("compressed", tool, leaves.InputBytes, leaves.OutputBytes, json, paths) { Detail = detail };
+        var detail = string.Join(' ', new[] { rewrite.Detail, "raw=" + string.Join(',', leaves.RawFiles.Select(Path.GetFileName)), settings.Warning }.Where(static s => s is not null));
+        return new HookResult("compressed", tool, leaves.InputBytes, leaves.OutputBytes, json, paths)
+        {
+            Detail = detail, Diagnostics = diagnostics with { OverLimit = leaves.OutputBytes > limit },
+        };
+    }
+
+    /// <summary>The tool name the digest header suggests for reading a raw file in full (repo and user installs).</summary>
+    public const string SummarizeToolName = "mcp__distributed-model__summarize";
+
+    /// <summary>Whether Claude Code would have cut this Bash output to a preview: it persisted it, or stdout and stderr
+    /// together are over the limit.</summary>
+    private static bool RawIsOverLimit(JsonNode response, int limit)
+    {
+        if (response is not JsonObject obj) return false;
+        if (JsonStrings.Of(obj["persistedOutputPath"]) is { Length: > 0 }) return true;
+        return (JsonStrings.Text(obj["stdout"])?.Length ?? 0) + (JsonStrings.Text(obj["stderr"])?.Length ?? 0) > limit;
     }
 
     /// <summary>Writes the hook output document (compact, UTF-8, no needless escaping of non-ASCII or &lt;&gt;).</summary>

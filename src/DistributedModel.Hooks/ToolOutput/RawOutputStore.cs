@@ -46,8 +46,9 @@ public sealed class RawOutputStore
 
     /// <summary>
     /// Writes <paramref name="text"/> to <paramref name="path"/> (from <see cref="PlanPath"/>) unless it exists,
-    /// atomically (temp file + rename), then applies retention. Throws IOException/UnauthorizedAccessException when
-    /// the directory is not writable: the caller must then fail open, because the marker would name a missing file.
+    /// atomically (temp file + rename). Retention is the caller's next step (<see cref="ApplyRetention(IReadOnlySet{string})"/>,
+    /// once per hook call, keeping every file the call names). Throws IOException/UnauthorizedAccessException when the
+    /// directory is not writable: the caller must then fail open, because the header would name a missing file.
     /// </summary>
     public void Save(string path, string text)
     {
@@ -65,15 +66,20 @@ public sealed class RawOutputStore
         {
             if (File.Exists(tmp)) TryDelete(tmp);
         }
-        ApplyRetention(keep: path);
     }
 
-    /// <summary>Deletes the oldest files (by name, which starts with the UTC time) until both limits hold; never deletes <paramref name="keep"/>.</summary>
+    /// <summary>As <see cref="ApplyRetention(IReadOnlySet{string})"/> keeping one file (or none).</summary>
+    public void ApplyRetention(string? keep = null) =>
+        ApplyRetention(keep is null ? new HashSet<string>() : new HashSet<string>(StringComparer.Ordinal) { keep });
+
+    /// <summary>Deletes the oldest files (by name, which starts with the UTC time) until both limits hold; never deletes a
+    /// file in <paramref name="keep"/> (the files the current call names), even when they alone exceed the limits.</summary>
     /// <remarks>Names and sizes come straight from the directory entries: no FileInfo (and its extra system calls) per file.</remarks>
-    public void ApplyRetention(string? keep = null)
+    public void ApplyRetention(IReadOnlySet<string> keep)
     {
+        ArgumentNullException.ThrowIfNull(keep);
         if (!System.IO.Directory.Exists(Directory)) return;
-        var keepPath = keep is null ? null : Path.GetFullPath(keep);
+        var keepPaths = keep.Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
         var files = new FileSystemEnumerable<(string Name, string Path, long Length)>(Directory,
             static (ref FileSystemEntry e) => (e.FileName.ToString(), e.ToFullPath(), e.Length),
             new EnumerationOptions { RecurseSubdirectories = false, AttributesToSkip = 0, IgnoreInaccessible = true })
@@ -85,7 +91,7 @@ public sealed class RawOutputStore
         for (int i = 0; i < files.Length; i++)
         {
             total += files[i].Length;
-            bool isKept = keepPath is not null && string.Equals(files[i].Path, keepPath, StringComparison.Ordinal);
+            bool isKept = keepPaths.Contains(files[i].Path);
             if (!isKept && (i >= MaxFiles || total > MaxTotalBytes)) TryDelete(files[i].Path);
         }
     }

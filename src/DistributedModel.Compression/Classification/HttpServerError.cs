@@ -1,0 +1,18 @@
+using System.Text.RegularExpressions;
+
+namespace DistributedModel.Compression;
+
+/// <summary>An HTTP 5xx status: <c>"GET /x HTTP/1.1" 503</c>, <c>HTTP/2 502</c>, <c>status=500</c>, <c>status code: 504</c>.</summary>
+public static partial class HttpServerError
+{
+    /// <summary>Index of the status phrase, or -1.</summary>
+    public static int Find(ReadOnlySpan<char> line)
+    {
+        if (line.IndexOf("HTTP", StringComparison.Ordinal) < 0 && line.IndexOf("status", StringComparison.OrdinalIgnoreCase) < 0) return -1;
+        foreach (var m in StatusRegex().EnumerateMatches(line)) return m.Index;
+        return -1;
+    }
+
+    [GeneratedRegex(@"(?:HTTP/\d(?:\.\d)?""?\s+|\b[Ss]tatus(?:[ _-]?[Cc]ode)?\s*[=:]?\s*)5\d\d\b", RegexOptions.CultureInvariant)]
+    private static partial Regex StatusRegex();
+}

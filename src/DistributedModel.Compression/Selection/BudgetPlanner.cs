@@ -1,0 +1,86 @@
+using DistributedModel.Compression.Steps;
+
+namespace DistributedModel.Compression.Selection;
+
+/// <summary>
+/// Chooses which lines of a <see cref="ScannedOutput"/> fit the budget, in priority order, pricing each choice exactly
+/// or from above: the line's bytes, the elision marker a new gap needs (a gap never costs more than
+/// <see cref="_gapCost"/>), and the group marker of its template the first time one of its lines is chosen.
+/// What the renderer writes is therefore never larger than what was priced here.
+/// </summary>
+internal sealed class BudgetPlanner
+{
+    private readonly ScannedOutput _o;
+    private readonly bool[] _selected;
+    private readonly bool[] _grouped;
+    private readonly bool[] _blank;
+    private readonly int[] _count, _first, _last;
+    private readonly int _gapCost;
+    private long _remaining;
+
+    public BudgetPlanner(ScannedOutput output, long budget)
+    {
+        _o = output;
+        int n = output.Count;
+        _selected = new bool[n];
+        _count = new int[output.TemplateCount];
+        _first = new int[output.TemplateCount];
+        _last = new int[output.TemplateCount];
+        Array.Fill(_first, -1);
+        for (int i = 0; i < n; i++)
+        {
+            int t = output.Templates[i];
+            if (_first[t] < 0) _first[t] = i;
+            _last[t] = i;
+            _count[t]++;
+        }
+        _grouped = new bool[output.TemplateCount];
+        _blank = new bool[output.TemplateCount];
+        for (int t = 0; t < output.TemplateCount; t++) _blank[t] = output.Frames[_first[t]] || output.Lines[_first[t]].Span.IsWhiteSpace();
+        _gapCost = Markers.Elided(Math.Max(n, 2)).Length + 3; // '…' is 3 bytes in UTF-8, the newline 1
+        _remaining = budget - (n > 0 ? _gapCost : 0);
+    }
+
+    public bool[] Selected => _selected;
+
+    public int CountOf(int template) => _count[template];
+
+    public int FirstOf(int template) => _first[template];
+
+    public int LastOf(int template) => _last[template];
+
+    /// <summary>The marker written after the first chosen line of a template that has more lines than were chosen.</summary>
+    public string GroupMarker(int template) => Markers.Group(_count[template], _first[template] + 1, _last[template] + 1);
+
+    /// <summary>True when the template has more than one line and is neither blank nor a stack frame (their error's count says it).</summary>
+    public bool NeedsGroupMarker(int template) => _count[template] > 1 && !_blank[template];
+
+    /// <summary>Chooses line <paramref name="i"/> when it still fits; true when it is chosen (now or before).</summary>
+    public bool TryAdd(int i)
+    {
+        if (_selected[i]) return true;
+        int t = _o.Templates[i];
+        long cost = _o.Costs[i];
+        bool left = i > 0 && !_selected[i - 1];
+        bool right = i < _o.Count - 1 && !_selected[i + 1];
+        if (left && right) cost += _gapCost;
+        else if (!left && !right) cost -= _gapCost;
+        if (!_grouped[t] && NeedsGroupMarker(t)) cost += Utf8.Count(GroupMarker(t)) + 1;
+        if (cost > _remaining) return false;
+        _remaining -= cost;
+        _selected[i] = true;
+        _grouped[t] = true;
+        return true;
+    }
+
+    /// <summary>Chooses every line that sits alone between two chosen ones when it costs no more than the gap marker it
+    /// replaces would, plus what room is left: "[… 1 line elided]" is never better than the line.</summary>
+    public void FillSingleLineGaps()
+    {
+        for (int i = 1; i < _o.Count - 1; i++)
+            if (!_selected[i] && _selected[i - 1] && _selected[i + 1]) TryAdd(i);
+    }
+
+    /// <summary>True when nothing more can fit (not even a short line).</summary>
+    public bool Full => _remaining < 24;
+}

@@ -1,0 +1,89 @@
+using System.Text.Json;
+
+namespace DistributedModel.Hooks.ToolOutput;
+
+/// <summary>
+/// The <c>compression</c> section of <c>.claude/dm.json</c>:
+/// <code>{"compression": {"budgetBytes": 8192, "tools": {"Bash": 12000, "mcp__distributed-model__summarize": 4096}}}</code>
+/// Read with one forward pass of a reader that skips the other sections (no serializer metadata in a hook). A missing
+/// file means the defaults; a malformed file or value is ignored with a warning for the log line (the hook never fails
+/// because of its configuration), like the routing section.
+/// </summary>
+public sealed record CompressionSettings(int? BudgetBytes, IReadOnlyDictionary<string, int> ToolBudgets, string? Warning)
+{
+    public static CompressionSettings Defaults { get; } = new(null, new Dictionary<string, int>(), null);
+
+    /// <summary>Largest dm.json the hook reads (1 MiB).</summary>
+    public const int MaxConfigBytes = 1 << 20;
+
+    /// <summary>The budget for <paramref name="tool"/>: per-tool setting, else the general one, else 8 KB — never above the tool's limit.</summary>
+    public int BudgetFor(string tool, int maxBudget)
+    {
+        int budget = ToolBudgets.TryGetValue(tool, out int perTool) ? perTool : BudgetBytes ?? Compression.CompressionOptions.DefaultBudgetBytes;
+        return Math.Clamp(budget, Compression.CompressionOptions.MinBudgetBytes, maxBudget);
+    }
+
+    public static CompressionSettings Load(string configFile)
+    {
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(configFile);
+            if (!info.Exists) return Defaults;
+            if (info.Length > MaxConfigBytes) return Defaults with { Warning = "dm.json ignored: over 1 MiB" };
+            bytes = File.ReadAllBytes(configFile);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Defaults with { Warning = "dm.json unreadable: " + ex.GetType().Name };
+        }
+        try
+        {
+            return Parse(bytes);
+        }
+        catch (JsonException ex)
+        {
+            return Defaults with { Warning = $"dm.json compression ignored: {ex.Message}" };
+        }
+    }
+
+    public static CompressionSettings Parse(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) throw new JsonException("not a JSON object");
+        int? budget = null;
+        var tools = new Dictionary<string, int>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            bool isCompression = reader.ValueTextEquals("compression"u8);
+            reader.Read();
+            if (!isCompression) { reader.Skip(); continue; }
+            if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException("compression must be an object");
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("budgetBytes"u8)) { reader.Read(); budget = PositiveInt(ref reader, "compression.budgetBytes"); }
+                else if (reader.ValueTextEquals("tools"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException("compression.tools must be an object");
+                    while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                    {
+                        var name = reader.GetString()!;
+                        reader.Read();
+                        tools[name] = PositiveInt(ref reader, "compression.tools." + name);
+                    }
+                }
+                else { reader.Read(); reader.Skip(); }
+            }
+        }
+        while (reader.Read()) { }
+        return new CompressionSettings(budget, tools, null);
+    }
+
+    private static int PositiveInt(ref Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out int value) || value <= 0)
+            throw new JsonException($"{path} must be a positive whole number of bytes");
+        return value;
+    }
+}
