@@ -20,13 +20,19 @@ public static class InstallCommands
             Description = "Copy prebuilt binaries from DIR (PostToolUse, UserPromptSubmit, mcp/dm-mcp) instead of publishing them from the source tree.",
             HelpName = "DIR",
         };
+        var gitignore = new Option<bool>("--gitignore")
+        {
+            Description = "Keep the binaries and logs out of git with entries in the repository's .gitignore (for teams who commit the wiring) " +
+                "instead of .git/info/exclude (the default, which touches no tracked file).",
+        };
         var cmd = new Command("install",
             "Publish the Native AOT hooks and the MCP server into <repo>/hooks/bin, merge our hooks into .claude/settings.json " +
-            "and our server into .mcp.json (nothing else is touched; running it twice changes nothing), and start the 7-day validation window.")
+            "and our server into .mcp.json (nothing else is touched; running it twice changes nothing), keep the binaries and logs out of git " +
+            "(.git/info/exclude, or .gitignore with --gitignore), and start the 7-day validation window.")
         {
-            repo, hooksFrom,
+            repo, hooksFrom, gitignore,
         };
-        cmd.SetAction((r, ct) => CliApp.Guard(env, () => new RepoInstaller(env).InstallAsync(r.GetValue(repo)!, r.GetValue(hooksFrom), ct)));
+        cmd.SetAction((r, ct) => CliApp.Guard(env, () => new RepoInstaller(env).InstallAsync(r.GetValue(repo)!, r.GetValue(hooksFrom), ct, r.GetValue(gitignore))));
         return cmd;
     }
 

@@ -6,33 +6,84 @@ namespace DistributedModel.Cli.Install;
 /// </summary>
 public static class BinaryInstaller
 {
-    /// <summary>Copies files whose bytes differ. Returns the number of files written.</summary>
+    /// <summary>
+    /// Copies files whose bytes differ, safely under running processes: every changed file is first written beside its
+    /// target under a temporary name (<see cref="StagingSuffix"/>), then renamed over the old one. A running hook or
+    /// <c>dm-mcp</c> keeps the inode it was started from (no "Text file busy", no rewritten pages under a live mapping),
+    /// and the new set appears only after all of it was written: a failure while staging removes the staged files and
+    /// leaves the old set whole. Files of the previous manifest that the new set no longer has are deleted last.
+    /// Returns the number of files written.
+    /// </summary>
     public static int CopyInto(string sourceDir, string targetDir)
     {
         BinaryLayout.Validate(sourceDir, "binaries directory");
         Directory.CreateDirectory(targetDir);
-        var files = new List<string>();
-        int written = 0;
-        foreach (var rel in Files(sourceDir))
+        var files = Files(sourceDir).ToList();
+        var previous = ManifestEntries(targetDir);
+        var staged = new List<(string Temp, string Target)>();
+        try
         {
-            var src = Path.Combine(sourceDir, rel);
-            var dst = Path.Combine(targetDir, rel);
-            files.Add(rel.Replace('\\', '/'));
-            if (File.Exists(dst) && SameBytes(src, dst)) continue;
-            Directory.CreateDirectory(Path.GetDirectoryName(dst)!);
-            File.Copy(src, dst, overwrite: true);
-            written++;
+            foreach (var rel in files)
+            {
+                var src = Path.Combine(sourceDir, rel);
+                var dst = Path.Combine(targetDir, rel);
+                if (File.Exists(dst) && SameBytes(src, dst)) continue;
+                Directory.CreateDirectory(Path.GetDirectoryName(dst)!);
+                var tmp = dst + StagingSuffix;
+                File.Copy(src, tmp, overwrite: true);
+                if (BinaryLayout.Required.Contains(rel.Replace('\\', '/'))) MakeExecutable(tmp);
+                staged.Add((tmp, dst));
+            }
         }
+        catch
+        {
+            foreach (var (tmp, _) in staged) File.Delete(tmp);
+            throw;
+        }
+        // Switch: libraries first, entry points last, so a process started mid-switch finds a new executable only
+        // beside its new libraries. Each rename is atomic and cannot fail on a busy file.
+        foreach (var (tmp, dst) in staged.OrderBy(x => IsEntryPoint(targetDir, x.Target)))
+            File.Move(tmp, dst, overwrite: true);
         foreach (var exe in BinaryLayout.Required) MakeExecutable(Path.Combine(targetDir, exe));
 
+        var names = files.Select(r => r.Replace('\\', '/')).ToList();
+        foreach (var stale in previous.Except(names, StringComparer.Ordinal))
+        {
+            var full = Inside(targetDir, stale);
+            if (full is not null && File.Exists(full)) File.Delete(full);
+        }
+
+        int written = staged.Count;
         var manifest = Path.Combine(targetDir, BinaryLayout.ManifestFile);
-        var content = string.Join('\n', files.Order(StringComparer.Ordinal)) + "\n";
+        var content = string.Join('\n', names.Order(StringComparer.Ordinal)) + "\n";
         if (!File.Exists(manifest) || File.ReadAllText(manifest) != content)
         {
-            File.WriteAllText(manifest, content);
+            var tmp = manifest + StagingSuffix;
+            File.WriteAllText(tmp, content);
+            File.Move(tmp, manifest, overwrite: true);
             written++;
         }
         return written;
+    }
+
+    /// <summary>Suffix of a file staged beside its target during <see cref="CopyInto"/> (process id: two installs never share one).</summary>
+    public static string StagingSuffix => $".dm-new-{Environment.ProcessId}";
+
+    private static bool IsEntryPoint(string targetDir, string path) =>
+        BinaryLayout.Required.Any(r => Path.GetFullPath(Path.Combine(targetDir, r)) == Path.GetFullPath(path));
+
+    private static List<string> ManifestEntries(string dir)
+    {
+        var manifest = Path.Combine(dir, BinaryLayout.ManifestFile);
+        return File.Exists(manifest) ? File.ReadAllLines(manifest).Where(l => l.Length > 0).ToList() : [];
+    }
+
+    /// <summary>The full path of a manifest entry, or null if it would lie outside <paramref name="dir"/>.</summary>
+    private static string? Inside(string dir, string rel)
+    {
+        var root = Path.GetFullPath(dir);
+        var full = Path.GetFullPath(Path.Combine(root, rel));
+        return full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? full : null;
     }
 
     /// <summary>True if the directory holds our manifest.</summary>
@@ -46,12 +97,10 @@ public static class BinaryInstaller
     {
         if (!IsOurs(dir)) return [];
         var manifest = Path.Combine(dir, BinaryLayout.ManifestFile);
-        var root = Path.GetFullPath(dir);
-        foreach (var rel in File.ReadAllLines(manifest).Where(l => l.Length > 0))
+        foreach (var rel in ManifestEntries(dir))
         {
-            var full = Path.GetFullPath(Path.Combine(root, rel));
-            if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) continue; // never outside
-            if (File.Exists(full)) File.Delete(full);
+            var full = Inside(dir, rel); // never outside
+            if (full is not null && File.Exists(full)) File.Delete(full);
         }
         File.Delete(manifest);
         var kept = Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
@@ -70,7 +119,7 @@ public static class BinaryInstaller
     private static IEnumerable<string> Files(string dir) =>
         Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(dir, f))
-            .Where(r => r != BinaryLayout.ManifestFile && !r.EndsWith(".dbg", StringComparison.Ordinal) && !r.EndsWith(".pdb", StringComparison.Ordinal))
+            .Where(r => r != BinaryLayout.ManifestFile && !r.Contains(".dm-new-", StringComparison.Ordinal) && !r.EndsWith(".dbg", StringComparison.Ordinal) && !r.EndsWith(".pdb", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal);
 
     private static bool SameBytes(string a, string b)

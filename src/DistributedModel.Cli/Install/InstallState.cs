@@ -22,6 +22,9 @@ public sealed record InstallState
     /// <summary>Directories that did not exist before (relative or absolute like <see cref="Files"/>).</summary>
     public List<string> CreatedDirectories { get; init; } = [];
 
+    /// <summary>The block install added to <c>.git/info/exclude</c> or <c>.gitignore</c> (null: none).</summary>
+    public IgnoreRecord? Ignore { get; init; }
+
     /// <summary>Set by <c>dm promote</c> on the repository's state when the setup moved to user scope.</summary>
     public DateTimeOffset? PromotedAt { get; init; }
 
@@ -42,5 +45,11 @@ public sealed record InstallState
         }
     }
 
-    public void Save(string path) => JsonFile.WriteText(path, JsonSerializer.Serialize(this, Options) + "\n");
+    /// <summary>Writes the record unless the file already holds exactly it (a repeated install changes nothing).</summary>
+    public void Save(string path)
+    {
+        var text = JsonSerializer.Serialize(this, Options) + "\n";
+        if (File.Exists(path) && File.ReadAllText(path) == text) return;
+        JsonFile.WriteText(path, text);
+    }
 }

@@ -6,11 +6,16 @@ namespace DistributedModel.Cli.Install;
 /// <summary><c>dm install</c> and <c>dm uninstall</c> for one repository.</summary>
 public sealed class RepoInstaller(CliEnvironment env)
 {
-    /// <summary>Obtains binaries (copied from <paramref name="hooksFrom"/>, else published from the source tree), then wires the repo.</summary>
-    public async Task<int> InstallAsync(string repo, string? hooksFrom, CancellationToken ct)
+    /// <summary>
+    /// Obtains binaries (copied from <paramref name="hooksFrom"/>, else published from the source tree), then wires the repo
+    /// and keeps our files out of git (<c>.git/info/exclude</c>, or <c>.gitignore</c> with <paramref name="gitignore"/>).
+    /// </summary>
+    public async Task<int> InstallAsync(string repo, string? hooksFrom, CancellationToken ct, bool gitignore = false)
     {
         var layout = ForExistingRepo(repo);
-        // Parse everything we will edit before any work: a malformed file stops us with nothing changed.
+        using var _ = InstallLock.Acquire(layout.Root);
+        // Parse, merge (in memory) and check everything we will edit before any work: a malformed, wrong-typed, read-only
+        // or dangling file stops us with nothing changed — no binaries copied, no publish started.
         var plan = WiringPlan.ForRepository();
         var settings = JsonEdit.Load(layout.SettingsFile);
         var mcp = JsonEdit.Load(layout.McpFile);
@@ -18,6 +23,12 @@ public sealed class RepoInstaller(CliEnvironment env)
         var settingsBefore = FileSnapshot.Take(layout.SettingsFile);
         var mcpBefore = FileSnapshot.Take(layout.McpFile);
         var createdDirs = RepoLayout.CreatableDirectories.Where(d => !Directory.Exists(Path.Combine(layout.Root, d))).ToList();
+        settings.Apply(o => SettingsWiring.Add(o, plan, layout.SettingsFile));
+        mcp.Apply(o => McpWiring.Add(o, plan, layout.McpFile));
+        settings.EnsureWritable();
+        mcp.EnsureWritable();
+        var ignore = IgnoreEntries.Locate(layout.Root, gitignore);
+        if (ignore is { } target) IgnoreEntries.EnsureWritable(target.File);
 
         string source;
         if (hooksFrom is not null)
@@ -38,36 +49,57 @@ public sealed class RepoInstaller(CliEnvironment env)
             await env.Out.WriteLineAsync($"note: {layout.HookDir} already holds files that are not ours; they are kept.");
         int copied = BinaryInstaller.CopyInto(source, layout.HookDir);
 
-        settings.Apply(o => SettingsWiring.Add(o, plan, layout.SettingsFile));
-        mcp.Apply(o => McpWiring.Add(o, plan, layout.McpFile));
-
-        if (state is null)
+        var now = env.Time.GetUtcNow();
+        bool newWindow = state is null;
+        state ??= new InstallState
         {
-            var now = env.Time.GetUtcNow();
-            state = new InstallState
-            {
-                InstalledAt = now,
-                WindowStart = now,
-                Files = { [RepoLayout.SettingsKey] = settingsBefore, [RepoLayout.McpKey] = mcpBefore },
-                CreatedDirectories = createdDirs,
-            };
-            state.Save(layout.StateFile);
+            InstalledAt = now,
+            WindowStart = now,
+            Files = { [RepoLayout.SettingsKey] = settingsBefore, [RepoLayout.McpKey] = mcpBefore },
+            CreatedDirectories = createdDirs,
+        };
+        (state, var ignoreNote) = UpdateIgnore(layout, state, ignore);
+        state.Save(layout.StateFile);
+        if (newWindow)
             await env.Out.WriteLineAsync($"Validation window starts {now:yyyy-MM-dd HH:mm} UTC; run `dm report` on day 7 (recorded in {Rel(layout, layout.StateFile)}).");
-        }
         bool wroteSettings = settings.Save();
         bool wroteMcp = mcp.Save();
 
         await env.Out.WriteLineAsync($"{(copied > 0 ? $"Installed {copied} file(s) into" : "Binaries up to date in")} {Rel(layout, layout.HookDir)}");
         await env.Out.WriteLineAsync($"{Rel(layout, layout.SettingsFile)}: {(wroteSettings ? "hooks merged" : "already wired, unchanged")}");
         await env.Out.WriteLineAsync($"{Rel(layout, layout.McpFile)}: {(wroteMcp ? $"server \"{WiringPlan.McpServerName}\" merged" : "already wired, unchanged")}");
+        await env.Out.WriteLineAsync(ignoreNote);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Adds our ignore block where asked (moving it if an earlier install put it elsewhere); returns the line to print.</summary>
+    private static (InstallState State, string Note) UpdateIgnore(RepoLayout layout, InstallState state, (string File, string Prefix)? target)
+    {
+        if (target is not { } t)
+            return (state, "not a git work tree: nothing to keep out of git (pass --gitignore to write a .gitignore anyway).");
+        if (state.Ignore is { } old && (old.File != t.File || old.Prefix != t.Prefix))
+        {
+            IgnoreEntries.Remove(old);
+            state = state with { Ignore = null };
+        }
+        var added = IgnoreEntries.Add(t.File, t.Prefix);
+        if (added is not null) state = state with { Ignore = added };
+        return (state, $"{DisplayPath(layout, t.File)}: {(added is not null ? "added" : "already has")} the block keeping {string.Join(", ", IgnoreEntries.Paths)} out of git");
+    }
+
+    private static string DisplayPath(RepoLayout layout, string file)
+    {
+        var rel = Path.GetRelativePath(layout.Root, file);
+        return rel.StartsWith("..", StringComparison.Ordinal) ? file : rel;
     }
 
     /// <summary>Removes exactly what install added; with <paramref name="purge"/> also the logs and the ledger.</summary>
     public async Task<int> UninstallAsync(string repo, bool purge)
     {
         var layout = ForExistingRepo(repo);
+        using var _ = InstallLock.Acquire(layout.Root);
         var state = InstallState.Load(layout.StateFile);
+        if (state?.Ignore is { } ignore) IgnoreEntries.EnsureWritable(ignore.File);
         var (wroteSettings, wroteMcp) = RemoveWiring(layout, state);
         await env.Out.WriteLineAsync($"{Rel(layout, layout.SettingsFile)}: {(wroteSettings ? "our hooks removed" : "none of our hooks found")}");
         await env.Out.WriteLineAsync($"{Rel(layout, layout.McpFile)}: {(wroteMcp ? $"server \"{WiringPlan.McpServerName}\" removed" : "our server not found")}");
@@ -84,6 +116,9 @@ public sealed class RepoInstaller(CliEnvironment env)
             await env.Out.WriteLineAsync($"{Rel(layout, layout.HookDir)}: not created by dm (no {BinaryLayout.ManifestFile}); left alone");
         }
 
+        if (state?.Ignore is { } record)
+            await env.Out.WriteLineAsync($"{DisplayPath(layout, record.File)}: " + (IgnoreEntries.Remove(record)
+                ? "our block removed" : "our block is no longer there (changed by hand?); left alone"));
         if (File.Exists(layout.StateFile)) File.Delete(layout.StateFile);
         if (purge)
         {

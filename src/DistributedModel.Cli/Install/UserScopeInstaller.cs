@@ -12,6 +12,8 @@ public sealed class UserScopeInstaller(CliEnvironment env)
         var root = env.ResolveRepository(repo);
         var layout = new RepoLayout(root);
         var user = new UserLayout(env.HomeDirectory);
+        using var userLock = InstallLock.Acquire(user.Home);
+        using var repoLock = InstallLock.Acquire(root);
         var now = env.Time.GetUtcNow();
 
         if (!BinaryInstaller.IsOurs(layout.HookDir))
@@ -46,6 +48,8 @@ public sealed class UserScopeInstaller(CliEnvironment env)
 
         settings.Apply(o => SettingsWiring.Add(o, plan, user.SettingsFile));
         claudeJson.Apply(o => McpWiring.Add(o, plan, user.ClaudeJson));
+        settings.EnsureWritable();
+        claudeJson.EnsureWritable();
 
         int copied = BinaryInstaller.CopyInto(layout.HookDir, user.BinDir);
         state ??= new InstallState { InstalledAt = now, WindowStart = now, Files = snapshots, CreatedDirectories = created };
@@ -74,6 +78,7 @@ public sealed class UserScopeInstaller(CliEnvironment env)
     public async Task<int> UninstallAsync()
     {
         var user = new UserLayout(env.HomeDirectory);
+        using var _ = InstallLock.Acquire(user.Home);
         var now = env.Time.GetUtcNow();
         var state = InstallState.Load(user.StateFile);
         var (wroteSettings, wroteClaude) = WiringFiles.Remove(WiringPlan.ForUser(user.BinDir),

@@ -34,6 +34,15 @@ public sealed class JsonEdit
         return this;
     }
 
+    /// <summary>
+    /// Throws <see cref="JsonFileException"/> now if a pending change could not be written (read-only file, dangling
+    /// link): call it before any other work so a refusal leaves everything as it was.
+    /// </summary>
+    public void EnsureWritable()
+    {
+        if (Changed) JsonFile.WriteTarget(Path);
+    }
+
     /// <summary>The original (pre-install) content parsed, or null if there was none or it no longer parses.</summary>
     public static JsonObject? Parse(FileSnapshot? before, string path)
     {

@@ -18,13 +18,20 @@ public static class JsonFile
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private static readonly JsonDocumentOptions ReadOptions = new() { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow };
+    // A repeated key would otherwise parse (lazily) and crash on first access; Claude Code keeps only the last one.
+    private static readonly JsonDocumentOptions ReadOptions = new()
+    {
+        AllowTrailingCommas = false,
+        CommentHandling = JsonCommentHandling.Disallow,
+        AllowDuplicateProperties = false,
+    };
 
     /// <summary>Loads a file that must hold a JSON object. Missing file → null. Empty/whitespace file → empty object.</summary>
     /// <exception cref="JsonFileException">Malformed JSON or not an object; the message names the file and the position.</exception>
     public static JsonObject? ReadObject(string path)
     {
         if (!File.Exists(path)) return null;
+        ThrowIfDangling(path, new FileInfo(path));
         string text;
         try { text = File.ReadAllText(path, Encoding.UTF8); }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -42,6 +49,9 @@ public static class JsonFile
         try { node = JsonNode.Parse(text, documentOptions: ReadOptions); }
         catch (JsonException ex)
         {
+            if (DuplicateKeys.Find(text) is var (name, line, column, firstLine))
+                throw new JsonFileException(path, $"has the key \"{name}\" twice in one object (first at line {firstLine}, again at line {line}, column {column}). " +
+                    "The file was not changed; remove one of them and run again.", ex);
             var where = ex.LineNumber is { } l ? $" at line {l + 1}, column {(ex.BytePositionInLine ?? 0) + 1}" : "";
             throw new JsonFileException(path, $"is not valid JSON{where} ({FirstSentence(ex.Message)}). The file was not changed; fix it or move it away and run again.", ex);
         }
@@ -55,15 +65,51 @@ public static class JsonFile
     /// <summary>Writes atomically (temp file + rename) so a crash never leaves half a settings file.</summary>
     public static void WriteText(string path, string text) => WriteBytes(path, new UTF8Encoding(false).GetBytes(text));
 
-    /// <summary>Writes atomically (temp file + rename), keeping the existing file's permissions.</summary>
+    /// <summary>
+    /// Writes atomically (temp file + rename), keeping the existing file's permissions. A symbolic link is kept: the
+    /// file it points to is written. A read-only file is refused (<see cref="WriteTarget"/>).
+    /// </summary>
     public static void WriteBytes(string path, byte[] bytes)
     {
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var target = WriteTarget(path);
+        var dir = Path.GetDirectoryName(target)!;
         Directory.CreateDirectory(dir);
-        var tmp = Path.Combine(dir, $".{Path.GetFileName(path)}.dm-{Environment.ProcessId}.tmp");
+        var tmp = Path.Combine(dir, $".{Path.GetFileName(target)}.dm-{Environment.ProcessId}.tmp");
         File.WriteAllBytes(tmp, bytes);
-        if (!OperatingSystem.IsWindows() && File.Exists(path)) File.SetUnixFileMode(tmp, File.GetUnixFileMode(path));
-        File.Move(tmp, path, overwrite: true);
+        if (!OperatingSystem.IsWindows() && File.Exists(target)) File.SetUnixFileMode(tmp, File.GetUnixFileMode(target));
+        File.Move(tmp, target, overwrite: true);
+    }
+
+    /// <summary>
+    /// The file a write of <paramref name="path"/> must replace: the path itself, or for a symbolic link its final
+    /// target (replacing the link by a regular file would cut it off from what it shares).
+    /// </summary>
+    /// <exception cref="JsonFileException">The link dangles, or the file is read-only (the user protected it: we do not override that).</exception>
+    public static string WriteTarget(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var info = new FileInfo(full);
+        if (info.LinkTarget is not null)
+        {
+            var final = ThrowIfDangling(path, info);
+            full = final.FullName;
+            info = new FileInfo(full);
+        }
+        bool readOnly = info.Exists && (OperatingSystem.IsWindows()
+            ? info.IsReadOnly
+            : (File.GetUnixFileMode(full) & UnixFileMode.UserWrite) == 0);
+        if (readOnly)
+            throw new JsonFileException(path, (full == Path.GetFullPath(path) ? "is read-only" : $"links to {full}, which is read-only") +
+                ". Nothing was changed; make it writable (chmod u+w) if dm may edit it, and run again.");
+        return full;
+    }
+
+    private static FileSystemInfo ThrowIfDangling(string path, FileInfo info)
+    {
+        if (info.LinkTarget is null) return info;
+        var final = info.ResolveLinkTarget(returnFinalTarget: true);
+        return final is { Exists: true } ? final
+            : throw new JsonFileException(path, $"is a symbolic link to {info.LinkTarget}, which does not exist. Nothing was changed; fix the link or remove it and run again.");
     }
 
     public static void WriteObject(string path, JsonObject obj) => WriteText(path, Serialize(obj));
