@@ -21,6 +21,7 @@ public static class CliApp
             PromoteCommand.Create(env),
             InstallCommands.Uninstall(env),
             ReportCommand.Create(env),
+            DiscoverCommand.Create(env),
             DoctorCommand.Create(env),
             PluginCommand.Create(env),
             AdrCommand.Create(env),

@@ -200,7 +200,7 @@ public static class Charts
         : $"{Format.Num(LatencyEdges[b])}–{Format.Num(LatencyEdges[b + 1])}";
 
     /// <summary>An axis maximum of four round steps (percent: fractions of 1; bytes: round in KB/MB/GB).</summary>
-    private static double NiceMax(double v, bool percent)
+    internal static double NiceMax(double v, bool percent)
     {
         if (v <= 0) return 1;
         if (percent) return Math.Min(1, 4 * NiceStep(v / 4));
@@ -217,7 +217,7 @@ public static class Charts
         return 10 * exp;
     }
 
-    private static void YAxis(Svg svg, double l, double t, double pw, double ph, double max, Func<double, string> label)
+    internal static void YAxis(Svg svg, double l, double t, double pw, double ph, double max, Func<double, string> label)
     {
         for (int i = 0; i <= 4; i++)
         {
@@ -227,7 +227,7 @@ public static class Charts
         }
     }
 
-    private static void Legend(Svg svg, double x, double y, IEnumerable<(string Label, string Color)> items)
+    internal static void Legend(Svg svg, double x, double y, IEnumerable<(string Label, string Color)> items)
     {
         foreach (var (label, color) in items)
         {
@@ -237,7 +237,7 @@ public static class Charts
         }
     }
 
-    private static string Empty(Svg svg, double w, double h, string message)
+    internal static string Empty(Svg svg, double w, double h, string message)
     {
         svg.Rect(0, 0, w, h, "#f9fafb", 12);
         svg.Text(w / 2, h / 2, message, "lbl dim", "middle");

@@ -130,7 +130,7 @@ public static class HtmlReportWriter
 
     private static string Cls(TargetStatus s) => s switch { TargetStatus.Pass => "pass", TargetStatus.Fail => "fail", _ => "nodata" };
 
-    private const string Css = """
+    internal const string Css = """
         :root{--ink:#111827;--dim:#6b7280;--line:#e5e7eb;--bg:#f4f5fa;--pass:#16a34a;--fail:#dc2626;--warn:#d97706}
         *{box-sizing:border-box}
         body{margin:0;background:var(--bg);color:var(--ink);font:15px/1.45 ui-sans-serif,system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;-webkit-font-smoothing:antialiased}

@@ -1,0 +1,55 @@
+using DistributedModel.Providers.Pricing;
+
+namespace DistributedModel.Cli.Discover;
+
+/// <summary>Everything <c>dm discover</c> found, for the text and HTML writers.</summary>
+public sealed class DiscoverReport
+{
+    /// <summary>Tokens are estimated as UTF-8 bytes ÷ this (Claude Code's own rough count is characters ÷ 4).</summary>
+    public const double BytesPerToken = 4;
+
+    public required string Scope { get; init; }
+
+    public required string ProjectsDir { get; init; }
+
+    public required int Days { get; init; }
+
+    public required DateTimeOffset Now { get; init; }
+
+    public required ModelPrice Price { get; init; }
+
+    public required string PriceName { get; init; }
+
+    public List<string> Warnings { get; } = [];
+
+    public List<SessionFindings> Sessions { get; } = [];
+
+    public IEnumerable<ToolResultFinding> Results => Sessions.SelectMany(s => s.Results);
+
+    public long ContextBefore => Sessions.Sum(s => s.ContextBefore);
+
+    public long ContextAfter => Sessions.Sum(s => s.ContextAfter);
+
+    public int Previews => Sessions.Sum(s => s.Previews);
+
+    public DiagnosticCounts Shown => Sessions.Aggregate(default(DiagnosticCounts), (a, s) => a + s.Shown);
+
+    public DiagnosticCounts Missing => Sessions.Aggregate(default(DiagnosticCounts), (a, s) => a + s.Missing);
+
+    public int Prompts => Sessions.Sum(s => s.Transcript.Prompts.Count);
+
+    public int PromptsRouted => Sessions.Sum(s => s.PromptsRouted);
+
+    public Dictionary<string, int> LaneHits => Sessions.SelectMany(s => s.LaneHits)
+        .GroupBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value), StringComparer.Ordinal);
+
+    public Dictionary<string, int> UnknownTypes => Sessions.SelectMany(s => s.Transcript.UnknownTypes)
+        .GroupBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value), StringComparer.Ordinal);
+
+    public int UnreadableLines => Sessions.Sum(s => s.Transcript.UnreadableLines);
+
+    public static long Tokens(long bytes) => (long)Math.Round(bytes / BytesPerToken);
+
+    /// <summary>Input tokens at the orchestrator's uncached input price, counted once per result.</summary>
+    public decimal Usd(long bytes) => Tokens(bytes) * Price.Input / 1_000_000m;
+}

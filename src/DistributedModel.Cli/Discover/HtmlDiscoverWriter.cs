@@ -1,0 +1,107 @@
+using System.Text;
+using DistributedModel.Cli.Report;
+using static DistributedModel.Cli.Report.Svg;
+
+namespace DistributedModel.Cli.Discover;
+
+/// <summary>The <c>dm discover --html</c> page: same style as <c>dm report</c> (inline CSS and SVG, no scripts, no requests).</summary>
+public static class HtmlDiscoverWriter
+{
+    private const int MaxSessionRows = 30;
+
+    public static string Render(DiscoverReport r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var sb = new StringBuilder();
+        sb.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+          .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+          .Append($"<title>Distributed Model · discover</title><style>{HtmlReportWriter.Css}</style></head><body><main>");
+        long before = r.ContextBefore, after = r.ContextAfter, saved = before - after;
+        sb.Append("<header class=\"hero iterate\"><div class=\"hero-text\">")
+          .Append($"<p class=\"eyebrow\">Distributed Model · discover · {Esc(r.Scope)}</p>")
+          .Append($"<h1>Your last {r.Days} days, replayed</h1>")
+          .Append($"<p class=\"window\">{r.Sessions.Count} Claude Code session(s) read from {Esc(r.ProjectsDir)} — nothing was written.</p>")
+          .Append("<p class=\"why\">Every Bash, Read, Grep and MCP result run through the real compressor; every prompt through the routing rules.</p>")
+          .Append($"</div><div class=\"score\"><span class=\"score-num\">{(before == 0 ? "–" : Format.Delta((double)after / before - 1))}</span>")
+          .Append("<span class=\"score-lbl\">bytes into context</span></div></header>");
+
+        sb.Append("<section class=\"kpis\">");
+        Kpi(sb, "Into the context", $"{Format.Bytes(before)} → {Format.Bytes(after)}", $"{r.Results.Count(x => x.Replay.Compressed)} of {r.Results.Count()} tool results compressed");
+        Kpi(sb, "Hidden by previews, shown by dm", $"{r.Shown.Errors} errors · {r.Shown.Warnings} warnings",
+            $"{r.Previews} result(s) reached the model only as a 2 KB preview" + (r.Missing.Any ? $"; {r.Missing.Errors + r.Missing.Warnings} diagnostic line(s) not kept" : ""));
+        Kpi(sb, "Estimated input tokens saved", saved >= 0 ? $"≈ {DiscoverReport.Tokens(saved):N0}" : $"≈ −{DiscoverReport.Tokens(-saved):N0}",
+            $"≈ {Format.Usd(r.Usd(Math.Abs(saved)))} at {r.PriceName} ({Format.Usd(r.Price.Input)}/1M input); tokens ≈ bytes ÷ {DiscoverReport.BytesPerToken}, once per result");
+        sb.Append("</section>");
+
+        sb.Append("<section class=\"charts\">");
+        Card(sb, "Context per session", "What entered the context (light) and what would have with dm (dark).", SessionChart(r), wide: true);
+        Card(sb, "Routing hints per lane", $"{r.PromptsRouted} of {r.Prompts} prompts would have got a hint.", LaneChart(r));
+        Card(sb, "Tool results per tool", "Bytes that entered the context, per tool.", ToolChart(r));
+        sb.Append("</section>");
+
+        sb.Append("<section class=\"card table\"><h2>Sessions</h2><table><thead><tr><th>Session</th><th>Started</th><th>Results</th><th>Previews</th><th>Context</th><th>With dm</th><th>Errors shown</th><th>Hints</th></tr></thead><tbody>");
+        foreach (var s in r.Sessions)
+            sb.Append($"<tr><td><code>{Esc(s.Transcript.SessionId)}</code></td><td>{s.Transcript.First:yyyy-MM-dd HH:mm}</td><td>{s.Results.Count}</td><td>{s.Previews}</td>")
+              .Append($"<td>{Format.Bytes(s.ContextBefore)}</td><td>{Format.Bytes(s.ContextAfter)}</td><td>{s.Shown.Errors}</td><td>{s.PromptsRouted}</td></tr>");
+        sb.Append("</tbody></table></section>");
+
+        var unknown = r.UnknownTypes;
+        sb.Append($"<footer>Generated {r.Now:yyyy-MM-dd HH:mm} UTC by <code>dm discover --days {r.Days}</code>")
+          .Append(unknown.Count > 0 ? "; unknown record types skipped: " + Esc(string.Join(", ", unknown.Select(kv => $"{kv.Key} ×{kv.Value}"))) : "")
+          .Append(r.UnreadableLines > 0 ? $"; {r.UnreadableLines} unreadable line(s) skipped" : "").Append(".</footer>");
+        sb.Append("</main></body></html>\n");
+        return sb.ToString();
+    }
+
+    private static string SessionChart(DiscoverReport r)
+    {
+        var rows = r.Sessions.OrderByDescending(s => s.ContextBefore).Take(MaxSessionRows).ToList();
+        double rowH = 30, T = 30, L = 96, R = 150, W = 1100, H = Math.Max(120, T + rowH * rows.Count + 12);
+        var svg = new Svg(W, H, "Context per session");
+        if (rows.Count == 0 || rows.All(s => s.ContextBefore == 0 && s.ContextAfter == 0)) return Charts.Empty(svg, W, 160, "no tool results in the window");
+        double pw = W - L - R, max = rows.Max(s => Math.Max(s.ContextBefore, s.ContextAfter));
+        Charts.Legend(svg, L, 14, [("entered the context", "#c7d2fe"), ("with dm", "#4338ca")]);
+        for (int i = 0; i < rows.Count; i++)
+        {
+            var s = rows[i];
+            double y = T + i * rowH + 4;
+            svg.Text(L - 8, y + 15, s.Transcript.SessionId[..Math.Min(8, s.Transcript.SessionId.Length)], "lbl strong", "end");
+            svg.Rect(L, y, s.ContextBefore / max * pw, 20, "#c7d2fe", 4, $"{Format.Bytes(s.ContextBefore)} entered the context");
+            svg.Rect(L, y + 5, s.ContextAfter / max * pw, 10, "#4338ca", 3, $"{Format.Bytes(s.ContextAfter)} with dm");
+            svg.Text(L + Math.Max(s.ContextBefore, s.ContextAfter) / max * pw + 8, y + 15,
+                $"{Format.Bytes(s.ContextBefore)} → {Format.Bytes(s.ContextAfter)}" + (s.Shown.Errors > 0 ? $" · {s.Shown.Errors} errors shown" : ""), "lbl");
+        }
+        return svg.ToString();
+    }
+
+    private static string LaneChart(DiscoverReport r) =>
+        Bars("Routing hints per lane", r.LaneHits.OrderByDescending(kv => kv.Value).Select(kv => (kv.Key, (double)kv.Value, kv.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList(), "no prompt would have got a hint");
+
+    private static string ToolChart(DiscoverReport r) =>
+        Bars("Tool results per tool", r.Results.GroupBy(x => x.Call.Tool.StartsWith("mcp__", StringComparison.Ordinal) ? "MCP" : x.Call.Tool)
+            .Select(g => (g.Key, (double)g.Sum(x => x.ContextBefore), $"{g.Count()} · {Format.Bytes(g.Sum(x => x.ContextBefore))}"))
+            .OrderByDescending(x => x.Item2).ToList(), "no tool results in the window");
+
+    private static string Bars(string label, List<(string Name, double Value, string Text)> rows, string empty)
+    {
+        double rowH = 34, T = 12, L = 96, R = 120, W = 560, H = Math.Max(120, T + rowH * rows.Count + 12);
+        var svg = new Svg(W, H, label);
+        if (rows.Count == 0) return Charts.Empty(svg, W, 160, empty);
+        double pw = W - L - R, max = Math.Max(1e-9, rows.Max(x => x.Value));
+        for (int i = 0; i < rows.Count; i++)
+        {
+            var (name, value, text) = rows[i];
+            double y = T + i * rowH;
+            svg.Text(L - 8, y + 17, name, "lbl strong", "end");
+            svg.Rect(L, y + 4, value / max * pw, 20, Charts.Palette[i % Charts.Palette.Length], 4, $"{name}: {text}");
+            svg.Text(L + value / max * pw + 8, y + 17, text, "lbl");
+        }
+        return svg.ToString();
+    }
+
+    private static void Kpi(StringBuilder sb, string title, string value, string detail) =>
+        sb.Append($"<article class=\"kpi\"><div class=\"kpi-head\"><h3>{Esc(title)}</h3></div><p class=\"kpi-value\">{Esc(value)}</p><p class=\"kpi-detail\">{Esc(detail)}</p></article>");
+
+    private static void Card(StringBuilder sb, string title, string subtitle, string svg, bool wide = false) =>
+        sb.Append($"<figure class=\"card{(wide ? " wide" : "")}\"><h2>{Esc(title)}</h2><p class=\"sub\">{Esc(subtitle)}</p>{svg}</figure>");
+}
