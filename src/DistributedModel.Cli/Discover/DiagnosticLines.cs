@@ -33,14 +33,20 @@ public static partial class DiagnosticLines
         return Warning().IsMatch(line) ? Kind.Warning : Kind.None;
     }
 
+    /// <summary>A distinct diagnostic line of a full output and where it appears.</summary>
+    public readonly record struct Occurrence(string Line, Kind Kind, bool InContext, bool InOurs);
+
     /// <summary>
-    /// Diagnostic lines of <paramref name="full"/> that <paramref name="context"/> lacks and <paramref name="ours"/> shows
-    /// (<c>Shown</c>), and those <paramref name="ours"/> lacks too (<c>Missing</c>: a compression loss; the engine promises none).
-    /// A line longer than the compressor's line limit counts as shown when its first 200 characters are.
+    /// The distinct error/warning lines of <paramref name="full"/>, each with whether <paramref name="context"/> (what the
+    /// model saw) and <paramref name="ours"/> (what dm would have sent) show it. A line longer than the compressor's line
+    /// limit counts as shown when its first 200 characters are.
     /// </summary>
-    public static (DiagnosticCounts Shown, DiagnosticCounts Missing, DiagnosticCounts InContext) Compare(string full, string context, string ours)
+    public static List<Occurrence> Find(string full, string context, string ours)
     {
-        int se = 0, sw = 0, me = 0, mw = 0, ce = 0, cw = 0;
+        ArgumentNullException.ThrowIfNull(full);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(ours);
+        var list = new List<Occurrence>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var range in full.AsSpan().Split('\n'))
         {
@@ -50,14 +56,21 @@ public static partial class DiagnosticLines
             var text = line.ToString();
             if (!seen.Add(text)) continue;
             var probe = text.Length > 1000 ? text[..200] : text;
-            bool inContext = context.Contains(probe, StringComparison.Ordinal);
-            bool inOurs = ours.Contains(probe, StringComparison.Ordinal);
-            bool err = kind == Kind.Error;
-            if (inContext) { if (err) ce++; else cw++; }
-            else if (inOurs) { if (err) se++; else sw++; }
-            if (!inOurs) { if (err) me++; else mw++; }
+            list.Add(new Occurrence(text, kind, context.Contains(probe, StringComparison.Ordinal), ours.Contains(probe, StringComparison.Ordinal)));
         }
-        return (new(se, sw), new(me, mw), new(ce, cw));
+        return list;
+    }
+
+    /// <summary>
+    /// Counts of <see cref="Find"/>: lines the context lacked and ours shows (<c>Shown</c>), and lines ours lacks too
+    /// (<c>Missing</c>: a compression loss; the engine promises none).
+    /// </summary>
+    public static (DiagnosticCounts Shown, DiagnosticCounts Missing) Compare(string full, string context, string ours)
+    {
+        var lines = Find(full, context, ours);
+        static DiagnosticCounts Count(IEnumerable<Occurrence> o) =>
+            new(o.Count(x => x.Kind == Kind.Error), o.Count(x => x.Kind == Kind.Warning));
+        return (Count(lines.Where(x => !x.InContext && x.InOurs)), Count(lines.Where(x => !x.InOurs)));
     }
 
     [GeneratedRegex(@"\berror\b|\berrors\b|\bfatal\b|\bfailed\b|\bfailure\b|\bexception\b|\bpanic(ked)?\b|\btraceback\b|npm ERR!|\bFAIL\b|\bundefined reference\b|\bsegmentation fault\b",

@@ -25,7 +25,7 @@ public sealed record ToolResultFinding(
         bool preview = call.ContextText.StartsWith(PreviewMarker, StringComparison.Ordinal);
         if (!replay.Compressed) return new ToolResultFinding(call, replay, before, before, preview, default, default);
         long after = replay.OutputBytes + (call.Tool == "Read" ? LineNumberPrefixBytes(replay.OursText, StartLine(call)) : 0);
-        var (shown, missing, _) = DiagnosticLines.Compare(replay.FullText, call.ContextText, replay.OursText);
+        var (shown, missing) = DiagnosticLines.Compare(replay.FullText, call.ContextText, replay.OursText);
         return new ToolResultFinding(call, replay, before, after, preview, shown, missing);
     }
 
