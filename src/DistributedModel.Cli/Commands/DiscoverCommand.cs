@@ -32,7 +32,7 @@ public static class DiscoverCommand
         {
             var root = env.ResolveRepository(r.GetValue(repo));
             string? htmlPath = r.GetValue(html) is { } file ? env.ResolveOutputFile(file, "--html") : null;
-            var report = DiscoverAnalyzer.Analyze(TranscriptLocator.ProjectsDir(env), root, r.GetValue(all), r.GetValue(days), env.Time.GetUtcNow());
+            var report = DiscoverAnalyzer.Analyze(TranscriptLocator.ProjectsDir(env), root, r.GetValue(all), r.GetValue(days), env.Time.GetUtcNow(), env.GetEnvironmentVariable);
             TextDiscoverWriter.Write(report, env.Out);
             if (htmlPath is not null)
             {

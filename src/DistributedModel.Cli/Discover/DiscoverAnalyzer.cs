@@ -13,7 +13,9 @@ public static class DiscoverAnalyzer
 {
     /// <param name="repoRoot">The project (also where raw-store paths and dm.json come from).</param>
     /// <param name="allProjects">Every project under <paramref name="projectsDir"/>, not just <paramref name="repoRoot"/>.</param>
-    public static DiscoverReport Analyze(string projectsDir, string repoRoot, bool allProjects, int days, DateTimeOffset now)
+    /// <param name="environment">Where <c>BASH_MAX_OUTPUT_LENGTH</c> is read; the process environment by default.</param>
+    public static DiscoverReport Analyze(string projectsDir, string repoRoot, bool allProjects, int days, DateTimeOffset now,
+        Func<string, string?>? environment = null)
     {
         var paths = new WorkspacePaths(repoRoot);
         var (price, priceName, priceWarning) = OrchestratorPrice.For(paths);
@@ -26,7 +28,8 @@ public static class DiscoverAnalyzer
         var routing = RoutingRulesLoader.Load(paths.ConfigFile);
         if (routing.Warning is not null) report.Warnings.Add(routing.Warning);
         var router = new PromptRouter(routing.Rules);
-        var replay = new HookReplay(repoRoot, now);
+        var replay = new HookReplay(repoRoot, now, environment);
+        if (replay.ConfigWarning is not null) report.Warnings.Add(replay.ConfigWarning);
         var since = now - TimeSpan.FromDays(days);
 
         foreach (var dir in TranscriptLocator.ProjectDirs(projectsDir, allProjects ? null : repoRoot))

@@ -32,9 +32,9 @@ public sealed class DiscoverReport
 
     public int Previews => Sessions.Sum(s => s.Previews);
 
-    public DiagnosticCounts Shown => Sessions.Aggregate(default(DiagnosticCounts), (a, s) => a + s.Shown);
+    public int Surfaced => Sessions.Sum(x => x.Surfaced);
 
-    public DiagnosticCounts Missing => Sessions.Aggregate(default(DiagnosticCounts), (a, s) => a + s.Missing);
+    public int Lost => Sessions.Sum(x => x.Lost);
 
     public int Prompts => Sessions.Sum(s => s.Transcript.Prompts.Count);
 

@@ -27,8 +27,8 @@ public static class HtmlDiscoverWriter
 
         sb.Append("<section class=\"kpis\">");
         Kpi(sb, "Into the context", $"{Format.Bytes(before)} → {Format.Bytes(after)}", $"{r.Results.Count(x => x.Replay.Compressed)} of {r.Results.Count()} tool results compressed");
-        Kpi(sb, "Hidden by previews, shown by dm", $"{r.Shown.Errors} errors · {r.Shown.Warnings} warnings",
-            $"{r.Previews} result(s) reached the model only as a 2 KB preview" + (r.Missing.Any ? $"; {r.Missing.Errors + r.Missing.Warnings} diagnostic line(s) not kept" : ""));
+        Kpi(sb, "Hidden by previews, surfaced by dm", $"{r.Surfaced} error/warning lines",
+            $"{r.Previews} result(s) reached the model only as a 2 KB preview" + (r.Lost > 0 ? $"; {r.Lost} diagnostic line(s) not kept" : ""));
         Kpi(sb, "Estimated input tokens saved", saved >= 0 ? $"≈ {DiscoverReport.Tokens(saved):N0}" : $"≈ −{DiscoverReport.Tokens(-saved):N0}",
             $"≈ {Format.Usd(r.Usd(Math.Abs(saved)))} at {r.PriceName} ({Format.Usd(r.Price.Input)}/1M input); tokens ≈ bytes ÷ {DiscoverReport.BytesPerToken}, once per result");
         sb.Append("</section>");
@@ -39,10 +39,10 @@ public static class HtmlDiscoverWriter
         Card(sb, "Tool results per tool", "Bytes that entered the context, per tool.", ToolChart(r));
         sb.Append("</section>");
 
-        sb.Append("<section class=\"card table\"><h2>Sessions</h2><table><thead><tr><th>Session</th><th>Started</th><th>Results</th><th>Previews</th><th>Context</th><th>With dm</th><th>Errors shown</th><th>Hints</th></tr></thead><tbody>");
+        sb.Append("<section class=\"card table\"><h2>Sessions</h2><table><thead><tr><th>Session</th><th>Started</th><th>Results</th><th>Previews</th><th>Context</th><th>With dm</th><th>Surfaced</th><th>Hints</th></tr></thead><tbody>");
         foreach (var s in r.Sessions)
             sb.Append($"<tr><td><code>{Esc(s.Transcript.SessionId)}</code></td><td>{s.Transcript.First:yyyy-MM-dd HH:mm}</td><td>{s.Results.Count}</td><td>{s.Previews}</td>")
-              .Append($"<td>{Format.Bytes(s.ContextBefore)}</td><td>{Format.Bytes(s.ContextAfter)}</td><td>{s.Shown.Errors}</td><td>{s.PromptsRouted}</td></tr>");
+              .Append($"<td>{Format.Bytes(s.ContextBefore)}</td><td>{Format.Bytes(s.ContextAfter)}</td><td>{s.Surfaced}</td><td>{s.PromptsRouted}</td></tr>");
         sb.Append("</tbody></table></section>");
 
         var unknown = r.UnknownTypes;
@@ -69,7 +69,7 @@ public static class HtmlDiscoverWriter
             svg.Rect(L, y, s.ContextBefore / max * pw, 20, "#c7d2fe", 4, $"{Format.Bytes(s.ContextBefore)} entered the context");
             svg.Rect(L, y + 5, s.ContextAfter / max * pw, 10, "#4338ca", 3, $"{Format.Bytes(s.ContextAfter)} with dm");
             svg.Text(L + Math.Max(s.ContextBefore, s.ContextAfter) / max * pw + 8, y + 15,
-                $"{Format.Bytes(s.ContextBefore)} → {Format.Bytes(s.ContextAfter)}" + (s.Shown.Errors > 0 ? $" · {s.Shown.Errors} errors shown" : ""), "lbl");
+                $"{Format.Bytes(s.ContextBefore)} → {Format.Bytes(s.ContextAfter)}" + (s.Surfaced > 0 ? $" · {s.Surfaced} surfaced" : ""), "lbl");
         }
         return svg.ToString();
     }

@@ -22,7 +22,7 @@ public sealed class SessionFindings
 
     public int Previews => Results.Count(r => r.WasPreview);
 
-    public DiagnosticCounts Shown => Results.Aggregate(default(DiagnosticCounts), (a, r) => a + r.Shown);
+    public int Surfaced => Results.Sum(x => x.Surfaced);
 
-    public DiagnosticCounts Missing => Results.Aggregate(default(DiagnosticCounts), (a, r) => a + r.Missing);
+    public int Lost => Results.Sum(x => x.Lost);
 }

@@ -23,7 +23,7 @@ public static class TextDiscoverWriter
 
         o.WriteLine();
         o.WriteLine("Total");
-        WriteNumbers(r.Results.ToList(), r.Previews, r.Shown, r.Missing, r.PromptsRouted, r.Prompts, r.LaneHits, o);
+        if (r.Sessions.Count > 1) WriteNumbers(r.Results.ToList(), r.Previews, r.Surfaced, r.Lost, r.PromptsRouted, r.Prompts, r.LaneHits, o);
         long saved = r.ContextBefore - r.ContextAfter;
         o.WriteLine(saved >= 0
             ? $"  estimate       ≈ {DiscoverReport.Tokens(saved).ToString("N0", C)} input tokens saved ≈ {Format.Usd(r.Usd(saved))}"
@@ -47,13 +47,13 @@ public static class TextDiscoverWriter
         var when = t.First is { } f ? f.ToString("yyyy-MM-dd HH:mm", C) + " UTC" : "undated";
         var first = t.Prompts.FirstOrDefault() is { } p ? "  \"" + Shorten(p, 60) + "\"" : "";
         o.WriteLine($"session {t.SessionId[..Math.Min(8, t.SessionId.Length)]}  {when}{first}");
-        WriteNumbers(s.Results, s.Previews, s.Shown, s.Missing, s.PromptsRouted, t.Prompts.Count, s.LaneHits, o);
+        WriteNumbers(s.Results, s.Previews, s.Surfaced, s.Lost, s.PromptsRouted, t.Prompts.Count, s.LaneHits, o);
         if (s.OtherToolResults > 0) o.WriteLine($"  other tools    {Plural(s.OtherToolResults, "result")} (Edit, Write, Task…; not compressed)");
         if (t.UnknownTypes.Count > 0 || t.UnreadableLines > 0 || t.OrphanResults > 0)
             o.WriteLine($"  skipped        {t.UnknownTypes.Values.Sum()} unknown-type record(s), {t.UnreadableLines} unreadable line(s), {t.OrphanResults} result(s) without their call");
     }
 
-    private static void WriteNumbers(IReadOnlyList<ToolResultFinding> results, int previews, DiagnosticCounts shown, DiagnosticCounts missing,
+    private static void WriteNumbers(IReadOnlyList<ToolResultFinding> results, int previews, int surfaced, int lost,
         int routed, int prompts, Dictionary<string, int> lanes, TextWriter o)
     {
         var byTool = results.GroupBy(r => r.Call.Tool.StartsWith("mcp__", StringComparison.Ordinal) ? "MCP" : r.Call.Tool)
@@ -64,10 +64,11 @@ public static class TextDiscoverWriter
         long before = results.Sum(r => r.ContextBefore), after = results.Sum(r => r.ContextAfter);
         int compressed = results.Count(r => r.Replay.Compressed);
         o.WriteLine($"  into context   {Format.Bytes(before)} → {Format.Bytes(after)} with dm ({(before == 0 ? "n/a" : Format.Delta((double)after / before - 1))}; {compressed} of {results.Count} compressed)");
-        if (shown.Any || missing.Any)
+        int errors = results.Where(r => r.Replay.Compressed).Sum(r => r.Replay.KeptErrors), warnings = results.Where(r => r.Replay.Compressed).Sum(r => r.Replay.KeptWarnings);
+        if (surfaced > 0 || lost > 0 || errors > 0 || warnings > 0)
         {
-            var line = $"  diagnostics    {shown.Errors} error and {shown.Warnings} warning line(s) the context lacked, shown by dm";
-            if (missing.Any) line += $"; {missing.Errors + missing.Warnings} not shown (a compression loss)";
+            var line = $"  diagnostics    {Plural(surfaced, "error/warning line")} the 2 KB previews hid, surfaced by dm ({errors} errors, {warnings} warnings kept in what it compressed)";
+            if (lost > 0) line += $"; {lost} not kept (a compression loss)";
             o.WriteLine(line);
         }
         o.WriteLine(routed == 0

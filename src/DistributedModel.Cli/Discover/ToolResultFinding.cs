@@ -8,13 +8,15 @@ namespace DistributedModel.Cli.Discover;
 /// <param name="ContextAfter">Bytes with Distributed Model: the hook's replacement (Read: plus Claude Code's line-number
 /// prefixes), or <paramref name="ContextBefore"/> when the hook would have left the result alone.</param>
 /// <param name="WasPreview">Claude Code persisted the output and the model saw only the preview.</param>
-/// <param name="Shown">Error/warning lines the context lacked that our output would have shown.</param>
-/// <param name="Missing">Error/warning lines of the full output our output would not show (a compression loss).</param>
-public sealed record ToolResultFinding(
-    TranscriptToolCall Call, ReplayResult Replay, long ContextBefore, long ContextAfter, bool WasPreview,
-    DiagnosticCounts Shown, DiagnosticCounts Missing)
+public sealed record ToolResultFinding(TranscriptToolCall Call, ReplayResult Replay, long ContextBefore, long ContextAfter, bool WasPreview)
 {
-    /// <summary>Claude Code's marker for an output it saved to <c>tool-results/</c> and previewed (2.1.197).</summary>
+    /// <summary>Error/warning lines the 2 KB preview hid that our output would have shown (the engine's count).</summary>
+    public int Surfaced => Replay.Surfaced;
+
+    /// <summary>Error/warning lines of the full output our output would not show (a compression loss; the engine promises none).</summary>
+    public int Lost => Replay.Lost;
+
+    /// <summary>Claude Code's marker for an output it saved to <c>tool-results/</c> and previewed (2.1.197, 2.1.332).</summary>
     public const string PreviewMarker = "<persisted-output>";
 
     public static ToolResultFinding From(TranscriptToolCall call, ReplayResult replay)
@@ -23,10 +25,9 @@ public sealed record ToolResultFinding(
         ArgumentNullException.ThrowIfNull(replay);
         long before = Encoding.UTF8.GetByteCount(call.ContextText);
         bool preview = call.ContextText.StartsWith(PreviewMarker, StringComparison.Ordinal);
-        if (!replay.Compressed) return new ToolResultFinding(call, replay, before, before, preview, default, default);
+        if (!replay.Compressed) return new ToolResultFinding(call, replay, before, before, preview);
         long after = replay.OutputBytes + (call.Tool == "Read" ? LineNumberPrefixBytes(replay.OursText, StartLine(call)) : 0);
-        var (shown, missing) = DiagnosticLines.Compare(replay.FullText, call.ContextText, replay.OursText);
-        return new ToolResultFinding(call, replay, before, after, preview, shown, missing);
+        return new ToolResultFinding(call, replay, before, after, preview);
     }
 
     /// <summary>Claude Code shows a Read as <c>N\tline</c>: the digits of each line number plus a tab.</summary>

@@ -5,7 +5,7 @@ namespace DistributedModel.Cli.Discover;
 /// <summary>
 /// Finds Claude Code's transcripts: <c>$CLAUDE_CONFIG_DIR</c> (else <c>~/.claude</c>) <c>/projects/&lt;slug&gt;/&lt;session-id&gt;.jsonl</c>,
 /// where the slug is the project's absolute path with every character outside <c>[A-Za-z0-9]</c> replaced by <c>-</c>
-/// (Claude Code 2.1.197: <c>cwd.replace(/[^a-zA-Z0-9]/g,"-")</c>; very long paths are cut and given a suffix, so a
+/// (Claude Code 2.1.197–2.1.332: <c>cwd.replace(/[^a-zA-Z0-9]/g,"-")</c>; very long paths are cut and given a suffix, so a
 /// directory that starts with the first 200 characters of the slug matches too). Never writes.
 /// </summary>
 public static partial class TranscriptLocator

@@ -7,17 +7,19 @@ namespace DistributedModel.Cli.Discover;
 /// <summary>
 /// Reads one Claude Code transcript (<c>~/.claude/projects/&lt;slug&gt;/&lt;session-id&gt;.jsonl</c>) read-only and tolerantly:
 /// a line that is not a JSON object (a truncated last line) is counted and skipped, a record type this reader does not
-/// know is counted and skipped, a field with an unexpected shape is ignored. Format as written by Claude Code 2.1.197:
+/// know is counted and skipped, a field with an unexpected shape is ignored. Format as written by Claude Code 2.1.197–2.1.332:
 /// <c>assistant</c> records carry <c>message.content[]</c> with <c>tool_use</c> blocks; the next <c>user</c> record carries the
 /// <c>tool_result</c> block (what entered the context) and <c>toolUseResult</c> (the tool's structured response).
 /// </summary>
 public static class TranscriptReader
 {
-    /// <summary>Record types written by Claude Code 2.1.197 that carry nothing discover needs, or that it reads.</summary>
+    /// <summary>Record types Claude Code writes (seen in 2.1.197 and 2.1.332): the ones discover reads (<c>user</c>,
+    /// <c>assistant</c>) and those that carry nothing it needs. Any other type is counted as unknown and skipped.</summary>
     public static readonly IReadOnlySet<string> KnownTypes = new HashSet<string>(StringComparer.Ordinal)
     {
         "user", "assistant", "system", "attachment", "summary", "queue-operation", "last-prompt",
         "file-history-snapshot", "custom-title", "progress",
+        "api-request", "api-request-blob", "api-request-shape", "atis-latch", "tools-used", "cost-state",
     };
 
     public static SessionTranscript Read(string file)

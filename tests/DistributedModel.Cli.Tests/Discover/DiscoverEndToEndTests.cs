@@ -29,6 +29,8 @@ public sealed class DiscoverEndToEndTests : IClassFixture<ClaudeSessions>
         var report = Analyze();
 
         var session = report.Sessions.Should().ContainSingle().Subject;
+        session.Transcript.UnknownTypes.Should().BeEmpty("every record type the pinned Claude Code writes is known");
+        session.Transcript.UnreadableLines.Should().Be(0);
         var sent = _s.Plain.SelectMany(r => r.ToolResults()).GroupBy(t => t.ToolUseId).ToDictionary(g => g.Key, g => g.Last().Text);
         session.Results.Select(r => r.Call.Tool).Should().Equal("Bash", "Read", "Grep", "Bash", "Bash");
         foreach (var r in session.Results)
@@ -67,7 +69,7 @@ public sealed class DiscoverEndToEndTests : IClassFixture<ClaudeSessions>
     }
 
     [Fact]
-    public void Errors_the_preview_hid_are_counted_as_shown_by_dm_and_none_is_lost()
+    public void Errors_the_preview_hid_are_counted_as_the_real_hook_counted_them_and_none_is_lost()
     {
         var report = Analyze();
 
@@ -75,15 +77,15 @@ public sealed class DiscoverEndToEndTests : IClassFixture<ClaudeSessions>
         var preview = _s.Plain.SelectMany(r => r.ToolResults()).Last(t => t.ToolUseId == build.Call.Id).Text;
         var errorLines = _s.Build.MustSurvive.Where(l => l.Contains(": error ", StringComparison.Ordinal)).Distinct().ToList();
         errorLines.Should().HaveCount(ClaudeSessions.BuildErrors);
-        int hidden = errorLines.Count(l => !preview.Contains(l, StringComparison.Ordinal));
-        hidden.Should().BeGreaterThan(0, "the 2 KB preview is the head of the log");
-        foreach (var line in errorLines) build.Replay.OursText.Should().Contain(line);
-        var shown = DiagnosticLines.Find(build.Replay.FullText, preview, build.Replay.OursText).Where(o => !o.InContext && o.InOurs).ToList();
-        shown.Select(o => o.Line).Should().Contain(errorLines.Where(l => !preview.Contains(l, StringComparison.Ordinal)),
-            "every compiler error the preview hid is counted (summary lines such as 'Build FAILED' count too)");
-        shown.Should().OnlyContain(o => _s.Build.Text.Contains(o.Line, StringComparison.Ordinal) && !preview.Contains(o.Line, StringComparison.Ordinal));
-        build.Shown.Errors.Should().Be(shown.Count(o => o.Kind == DiagnosticLines.Kind.Error));
-        report.Missing.Should().Be(default(DiagnosticCounts), "the compressor keeps every error and warning line");
+        var hidden = errorLines.Where(l => !preview.Contains(l, StringComparison.Ordinal)).ToList();
+        hidden.Should().NotBeEmpty("the 2 KB preview is the head of the log");
+        foreach (var line in errorLines) build.Replay.OursText.Should().Contain(line, "dm's text for the context keeps every compiler error");
+        build.Surfaced.Should().BeGreaterThanOrEqualTo(hidden.Count, "every compiler error the preview hid is surfaced");
+        var logged = _s.HookLog.First(l => l["event"]!.GetValue<string>() == "PostToolUse");
+        build.Surfaced.Should().Be(logged["surfaced"]!.GetValue<int>(), "the real hook counted the same lines");
+        build.Replay.KeptErrors.Should().Be(logged["errors"]!.GetValue<int>());
+        build.Replay.KeptWarnings.Should().Be(logged["warnings"]!.GetValue<int>());
+        report.Lost.Should().Be(0, "the compressor keeps every error and warning line");
     }
 
     [Fact]
@@ -117,7 +119,7 @@ public sealed class DiscoverEndToEndTests : IClassFixture<ClaudeSessions>
             .And.Contain("Bash 3").And.Contain("Read 1").And.Contain("Grep 1")
             .And.Contain("1 result over Claude Code's limit reached the model only as a 2 KB preview")
             .And.Contain($"{DistributedModel.Cli.Report.Format.Bytes(report.ContextBefore)} → {DistributedModel.Cli.Report.Format.Bytes(report.ContextAfter)} with dm")
-            .And.Contain($"{report.Shown.Errors} error and")
+            .And.Contain($"{report.Surfaced} error/warning lines the 2 KB previews hid, surfaced by dm")
             .And.Contain("hint on 1 of 1 prompt: summarize")
             .And.Contain("Claude Opus 5 list price: $5.00 per 1M input tokens").And.Contain("UTF-8 bytes ÷ 4");
         var page = await File.ReadAllTextAsync(html);
