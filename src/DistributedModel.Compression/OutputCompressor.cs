@@ -36,8 +36,8 @@ public static class OutputCompressor
         var shape = cleanBytes <= budget ? CompressionKind.Cleaned : OutputShape.Detect(cleaned);
         bool grouped = shape is CompressionKind.Grep or CompressionKind.FileList;
         var classifier = ReferenceEquals(options.Vocabulary, FailureVocabulary.Default) ? LineClassifier.Default : new LineClassifier(options.Vocabulary);
-        var scan = ScannedOutput.Scan(text, cleaned, endsWithNewline, cleanBytes, options, classifier, classify: !grouped);
-        var (counted, errors, errorKinds, warnings, warningKinds) = Diagnostics(scan);
+        var scan = ScannedOutput.Scan(text, cleaned, endsWithNewline, cleanBytes, options, classifier, classify: true);
+        var (counted, errors, errorKinds, warnings, warningKinds) = Diagnostics(scan, definiteOnly: grouped);
 
         if (shape == CompressionKind.Cleaned)
         {
@@ -54,25 +54,28 @@ public static class OutputCompressor
         bool hard = inBytes > 4L * budget;
         var facts = new DigestHeader.Facts(inBytes, inLines, budget, scan.Count)
         {
-            Errors = errors, ErrorKinds = errorKinds, ErrorsShown = errors, Warnings = warnings, WarningKinds = warningKinds,
-            WarningsShown = warnings, FullOutputPath = options.FullOutputPath, DigestHint = hard ? options.DigestHint : null,
+            // Priced from above: "(k kinds, s shown)" is reserved even if everything ends up shown.
+            // Grouped results do not print counts: grep matches are search hits, not a program's diagnostics.
+            Errors = grouped ? 0 : errors, ErrorKinds = errorKinds, ErrorsShown = grouped ? 0 : Math.Max(0, errors - 1),
+            Warnings = grouped ? 0 : warnings, WarningKinds = warningKinds, WarningsShown = grouped ? 0 : Math.Max(0, warnings - 1), FullOutputPath = options.FullOutputPath, DigestHint = hard ? options.DigestHint : null,
             Grouping = grouped ? Grouping(shape, int.MaxValue / 2, int.MaxValue / 2, scan.Count) : null,
         };
         long bodyBudget = budget - Utf8.Count(DigestHeader.Render(facts)) - 1 - HeaderSlack;
 
         string body;
         int elided;
-        bool[]? selected = null;
+        bool[] selected;
         if (grouped)
         {
-            (body, elided, int groups, int shown) = GroupedListDigest.Build(scan, bodyBudget, options, shape == CompressionKind.Grep);
+            (body, elided, int groups, int shown, selected) = GroupedListDigest.Build(scan, counted, bodyBudget, options, shape == CompressionKind.Grep);
             facts = facts with { Grouping = Grouping(shape, groups, shown, scan.Count) };
         }
         else
         {
             (body, elided, _, selected) = SeverityDigest.Build(scan, bodyBudget, options);
-            facts = facts with { ErrorsShown = Kept(counted, selected, Severity.Error), WarningsShown = Kept(counted, selected, Severity.Warning) };
         }
+        int keptErrors = Kept(counted, selected, Severity.Error), keptWarnings = Kept(counted, selected, Severity.Warning);
+        if (!grouped) facts = facts with { ErrorsShown = keptErrors, WarningsShown = keptWarnings };
         if (!endsWithNewline && body.EndsWith('\n')) body = body[..^1];
         facts = facts with { Elided = elided };
         int bodyBytes = Utf8.Count(body);
@@ -80,12 +83,12 @@ public static class OutputCompressor
         header = DigestHeader.Render(facts with { OutBytes = bodyBytes + 1 + Utf8.Count(header) });
         var result = string.Concat(header, "\n", body);
         int outBytes = Utf8.Count(result);
-        if (outBytes > budget) throw new InvalidOperationException($"digest of {outBytes} bytes exceeds its {budget}-byte budget"); // priced from above: unreachable
+        if (outBytes > budget) throw new InvalidOperationException($"digest of {outBytes} bytes exceeds its {budget}-byte budget (header {Utf8.Count(header)}, body {bodyBytes}, bodyBudget {bodyBudget}, kind {shape})"); // priced from above: unreachable
         return new CompressionResult(result, true, inBytes, outBytes, inLines, CountLines(result), elided)
         {
             Kind = shape, ErrorLines = errors, WarningLines = warnings,
-            KeptErrors = selected is null ? 0 : facts.ErrorsShown, KeptWarnings = selected is null ? 0 : facts.WarningsShown,
-            SurfacedDiagnostics = selected is null ? 0 : Surfaced(scan, counted, options, selected),
+            KeptErrors = keptErrors, KeptWarnings = keptWarnings,
+            SurfacedDiagnostics = Surfaced(scan, counted, options, selected),
         };
     }
 
@@ -95,10 +98,11 @@ public static class OutputCompressor
 
     /// <summary>Which lines count as errors and warnings. When an output has definite diagnostics (a compiler's
     /// <c>error CS0103:</c>, a record's <c>ERROR</c> level) only those count: a build with 2 errors says "2 errors",
-    /// not 2 plus every "could not" in its chatter.</summary>
-    private static (Severity[] Counted, int Errors, int ErrorKinds, int Warnings, int WarningKinds) Diagnostics(ScannedOutput scan)
+    /// not 2 plus every "could not" in its chatter. In grep results and path lists only definite ones count: a grep for
+    /// "error" over source code is not 300 errors.</summary>
+    private static (Severity[] Counted, int Errors, int ErrorKinds, int Warnings, int WarningKinds) Diagnostics(ScannedOutput scan, bool definiteOnly)
     {
-        bool definiteErrors = false, definiteWarnings = false;
+        bool definiteErrors = definiteOnly, definiteWarnings = definiteOnly;
         for (int i = 0; i < scan.Count; i++)
         {
             if (!scan.Definite[i]) continue;

@@ -51,7 +51,7 @@ public sealed partial class LineClassifier
     [GeneratedRegex(
         @"^\W{0,4}(?:npm\s+)?(?:error|fatal|panic|warning|warn|ERR!|FAIL|FAILED|Traceback)\b(?!-)" +
         @"|\b(?:error|warning)\s*\[?[A-Z]{1,8}\d{1,6}\]?\s*:|\b(?:error|warning)\[E?\d+\]" +
-        @"|:\d+(?::\d+)?:\s*(?:fatal\s+)?(?:error|warning)\b|\[(?:error|warn|warning|crit|alert|emerg|fatal)\]|\b(?:level|severity)=""?(?:error|warn|warning|fatal|critical)\b",
+        @"|:\d+(?::\d+)?:\s*(?:fatal\s+)?(?:error|warning)\b|\[(?:error|warn|warning|crit|alert|emerg|fatal|FAIL|FAILED)\]|\b(?:level|severity)=""?(?:error|warn|warning|fatal|critical)\b",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex DiagnosticRegex();
 }

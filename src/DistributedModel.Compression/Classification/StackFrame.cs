@@ -11,6 +11,7 @@ public static class StackFrame
     public static bool Is(ReadOnlySpan<char> line)
     {
         if (line.Length == 0 || line.Length > 2000) return false;
+        line = WithoutBracketPrefix(line);
         var t = line.TrimStart();
         bool indented = t.Length < line.Length;
         if (t.StartsWith("at ", StringComparison.Ordinal))
@@ -31,6 +32,23 @@ public static class StackFrame
         }
         if (line[0] == '\t' && t.Contains(".go:", StringComparison.Ordinal)) return true;
         return false;
+    }
+
+    /// <summary>A line that opens a stack trace by itself (<c>Stack Trace:</c>, <c>Caused by:</c>): the frames after it
+    /// belong to an error even when a line without failure words (<c>Expected: 42</c>) came between.</summary>
+    public static bool OpensTrace(ReadOnlySpan<char> line)
+    {
+        var t = WithoutBracketPrefix(line).Trim();
+        return t.StartsWith("Stack Trace:", StringComparison.OrdinalIgnoreCase) || t.StartsWith("Caused by:", StringComparison.Ordinal)
+            || t.StartsWith("stack backtrace:", StringComparison.Ordinal) || t.StartsWith("Traceback (most recent call last)", StringComparison.Ordinal);
+    }
+
+    /// <summary>Drops a runner's bracketed prefix (<c>[xUnit.net 00:00:01.02]</c>, <c>[12:00:01]</c>) before looking at a frame.</summary>
+    private static ReadOnlySpan<char> WithoutBracketPrefix(ReadOnlySpan<char> line)
+    {
+        if (line.Length < 3 || line[0] != '[') return line;
+        int close = line.IndexOf(']');
+        return close > 0 && close < 48 ? line[(close + 1)..] : line;
     }
 
     /// <summary>A Python frame (<c>File "x", line N, in f</c>): the indented source and caret lines after it belong to it.</summary>

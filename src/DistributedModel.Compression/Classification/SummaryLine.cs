@@ -24,7 +24,7 @@ public static partial class SummaryLine
         line.Length <= MaxChars && line.IndexOfAny(Words) >= 0 && SummaryRegex().IsMatch(line);
 
     [GeneratedRegex(
-        @"\b\d+\s+(?:passed|passing|failing|pending|skipped|xfailed|xpassed|deselected|todo|tests?|packages?|Warning\(s\)|Error\(s\)|warnings? generated|errors? generated)\b" +
+        @"\b\d+\s+(?:passed|passing|failing|pending|skipped|xfailed|xpassed|deselected|todo|tests?|packages?|Warning\(s\)|Error\(s\)|warnings? generated|errors? generated)(?!\w)" +
         @"|\bBuild (?:FAILED|succeeded)|\bTest Run (?:Failed|Successful|Aborted)|\b(?:Passed|Failed)!|\bTests? (?:run|result|Suites|Files):|\btest result:" +
         @"|^\s*=+ .*\b(?:passed|failed|error|errors|skipped|no tests ran)\b.* =+\s*$|\bTotal tests:|\bTotal:\s*\d+|\bTime Elapsed\b" +
         @"|\b(?:Found|found) \d+ (?:errors?|warnings?|vulnerabilit(?:y|ies))\b|\bup to date\b.*\bin \d" +

@@ -9,12 +9,14 @@ namespace DistributedModel.Compression.Selection;
 /// appearance. Every group first gets its first line and a <c>[… N more in KEY]</c> count; then groups get further lines
 /// round-robin up to <see cref="CompressionOptions.LinesPerGroup"/>. When not every group fits that way, the groups left
 /// over are named with their counts in one closing line for as long as room allows, and the rest are counted.
+/// Within a group, error lines come first, then warnings, then the rest (each in order); the lines shown are printed in
+/// their original order. So a grep over logs keeps its <c>ERROR</c> lines whichever file they are in.
 /// </summary>
 internal static class GroupedListDigest
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static (string Body, int Elided, int Groups, int GroupsShown) Build(ScannedOutput o, long budget, CompressionOptions options, bool grep)
+    public static (string Body, int Elided, int Groups, int GroupsShown, bool[] Selected) Build(ScannedOutput o, Severity[] counted, long budget, CompressionOptions options, bool grep)
     {
         var keys = new List<string>();
         var members = new List<List<int>>();
@@ -35,6 +37,7 @@ internal static class GroupedListDigest
             }
             members[g].Add(i);
         }
+        for (int g = 0; g < members.Count; g++) members[g] = ByPriority(members[g], counted);
 
         // Room for the closing "… more files" line is kept back while groups are added one line each.
         long remaining = budget;
@@ -64,15 +67,31 @@ internal static class GroupedListDigest
         }
 
         var sb = new StringBuilder((int)Math.Min(budget, 1 << 20));
+        var selected = new bool[o.Count];
         int kept = 0;
         for (int g = 0; g < groupsShown; g++)
         {
-            for (int r = 0; r < shown[g]; r++) sb.Append(o.Lines[members[g][r]].Span).Append('\n');
+            var taken = members[g].GetRange(0, shown[g]);
+            taken.Sort();
+            foreach (int i in taken) { sb.Append(o.Lines[i].Span).Append('\n'); selected[i] = true; }
             kept += shown[g];
             if (members[g].Count > shown[g]) sb.Append(Markers.MoreIn(members[g].Count - shown[g], keys[g])).Append('\n');
         }
-        if (groupsShown < keys.Count) sb.Append(Closing(keys, members, groupsShown, remaining + closingReserve, grep)).Append('\n');
-        return (sb.ToString(), o.Count - kept, keys.Count, groupsShown);
+        if (groupsShown < keys.Count) sb.Append(Closing(keys, members, groupsShown, remaining, grep)).Append('\n');
+        return (sb.ToString(), o.Count - kept, keys.Count, groupsShown, selected);
+    }
+
+    /// <summary>The group's lines, errors first, then warnings, then the rest; each tier in original order.</summary>
+    private static List<int> ByPriority(List<int> lines, Severity[] counted)
+    {
+        bool any = false;
+        foreach (int i in lines) any |= counted[i] is Severity.Error or Severity.Warning;
+        if (!any) return lines;
+        var ordered = new List<int>(lines.Count);
+        foreach (int i in lines) if (counted[i] == Severity.Error) ordered.Add(i);
+        foreach (int i in lines) if (counted[i] == Severity.Warning) ordered.Add(i);
+        foreach (int i in lines) if (counted[i] is not (Severity.Error or Severity.Warning)) ordered.Add(i);
+        return ordered;
     }
 
     private static int MoreCost(int more, string key) => more <= 0 ? 0 : Utf8.Count(Markers.MoreIn(more, key)) + 1;

@@ -6,9 +6,10 @@ namespace DistributedModel.Compression.Selection;
 /// <summary>
 /// The budgeted digest of a log, build or test output. Priority, highest first: summaries; definite errors (each
 /// distinct template's first occurrence), their first stack frames (repeated frames count once), their last
-/// occurrences; definite warnings' first occurrences; lines that only mention a failure in prose; every further definite
-/// error; warnings' last occurrences and prose warnings; the first and last lines of the output; the remaining
-/// repeats; then the rest, one exemplar per template in order of appearance (see <see cref="LineClassifier"/>). Each chosen line stays
+/// occurrences; definite warnings' first occurrences; every further definite error; warnings' last occurrences; the
+/// first and last lines of the output; lines that only mention a failure or warning in prose (first occurrences, then
+/// last); the remaining repeats; then the rest, one exemplar per template in order of appearance (see
+/// <see cref="LineClassifier"/>). Each chosen line stays
 /// where it was; a template with more lines than were chosen gets <c>[×N like the line above, lines a–b]</c> after its
 /// first exemplar, and each gap becomes <c>[… N lines elided]</c>.
 /// </summary>
@@ -39,13 +40,16 @@ internal static class SeverityDigest
         void All(Rank r) { for (int i = 0; i < n && !plan.Full; i++) if (ranks[i] == r) plan.TryAdd(i); }
 
         Firsts(Rank.Summary); Lasts(Rank.Summary);
+        // The first and the last definite error of the whole output: when it started, and that it was still failing at the end.
+        int firstError = Array.IndexOf(ranks, Rank.Error), lastError = Array.LastIndexOf(ranks, Rank.Error);
+        if (firstError >= 0) { plan.TryAdd(firstError); plan.TryAdd(lastError); }
         Firsts(Rank.Error); Firsts(Rank.Frame); Lasts(Rank.Error);
         Firsts(Rank.Warning);
-        Firsts(Rank.ErrorMention);
         All(Rank.Error);
-        Lasts(Rank.Warning); Firsts(Rank.WarningMention);
+        Lasts(Rank.Warning);
         for (int i = 0; i < Math.Min(options.HeadLines, n) && !plan.Full; i++) plan.TryAdd(i);
         for (int i = Math.Max(0, n - options.TailLines); i < n && !plan.Full; i++) plan.TryAdd(i);
+        Firsts(Rank.ErrorMention); Firsts(Rank.WarningMention);
         Lasts(Rank.ErrorMention); All(Rank.Warning); All(Rank.ErrorMention); Lasts(Rank.WarningMention); All(Rank.WarningMention);
         Firsts(Rank.Other); Lasts(Rank.Other);
         plan.FillSingleLineGaps();

@@ -66,7 +66,7 @@ internal sealed class ScannedOutput
             bool frame = false;
             if (classify)
             {
-                if (severity == Severity.Error) { inBlock = true; framesLeft = options.FramesPerError; pythonIndent = -1; }
+                if (severity == Severity.Error || StackFrame.OpensTrace(span)) { inBlock = true; framesLeft = options.FramesPerError; pythonIndent = -1; }
                 else if (inBlock && (StackFrame.Is(span) || pythonIndent >= 0 && Indent(span) > pythonIndent))
                 {
                     if (StackFrame.IsPythonFrame(span)) pythonIndent = Indent(span);

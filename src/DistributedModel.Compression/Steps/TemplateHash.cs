@@ -1,8 +1,9 @@
 namespace DistributedModel.Compression.Steps;
 
 /// <summary>
-/// The template of a line, as a 64-bit hash of its masked token sequence: numbers and hex runs with a digit (ids,
-/// GUIDs, IPs and ports, timestamps, durations, sizes) become <c>#</c>, tokens holding a path separator become one
+/// The template of a line, as a 64-bit hash of its masked token sequence: a whitespace-separated token holding a digit
+/// (ids, GUIDs, IPs and ports, timestamps, durations, sizes, versions) becomes <c>#</c> — inside tokens with quotes, each
+/// run of hex characters with a digit does — tokens holding a path separator become one
 /// <c>§</c>, quoted strings become <c>Q</c> (unless told to keep them), whitespace runs become one space. Lines with equal hashes are the same
 /// kind of line wherever they sit in the output. One pass, no allocation (FNV-1a over the masked characters).
 /// </summary>
@@ -32,6 +33,14 @@ public static class TemplateHash
             if (separator && end - i > 1 && s[i] is not ('"' or '\''))
             {
                 h = Mix(h, '\u00a7');
+                i = end;
+                continue;
+            }
+            var token = s[i..end];
+            if (token.IndexOfAny('"', '\'') < 0 && token.IndexOfAnyInRange('0', '9') >= 0)
+            {
+                // A token with a digit is a variable (Drain's rule): node ids like R10-M1-N5-C:J15-U11, 12ms, v1.2.3.
+                h = Mix(h, '#');
                 i = end;
                 continue;
             }

@@ -51,7 +51,7 @@ public static class BashResponseRewriter
     /// file (a FIFO never blocks the hook, <c>/dev/zero</c> is refused), at most <see cref="HookLimits.MaxPersistedOutputBytes"/>,
     /// UTF-8 text only. Fails open otherwise.
     /// </summary>
-    internal static string ReadPersisted(string path, string workspaceRoot, string? transcriptPath)
+    public static string ReadPersisted(string path, string workspaceRoot, string? transcriptPath)
     {
         var real = PersistedOutputLocation.Resolve(path, workspaceRoot, transcriptPath);
         var bytes = RegularFile.Read(real, HookLimits.MaxPersistedOutputBytes);

@@ -12,6 +12,9 @@ public sealed class BashResponseRewriterTests : IDisposable
     private readonly TempDirectory _dir = new("dm-bash");
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 7, 0, 0, TimeSpan.Zero);
 
+    /// <summary>The hook's reader, confined to this test's workspace (its persisted files live there).</summary>
+    private string ReadPersisted(string path) => BashResponseRewriter.ReadPersisted(path, _dir.Path, null);
+
     private LeafCompressor Leaves() => new(new RawOutputStore(new WorkspacePaths(_dir.Path).RawDir), "Bash", Now);
 
     private static JsonObject Response(string json) => (JsonObject)HookInputs.Parse(json).ToolResponse!;
@@ -22,7 +25,7 @@ public sealed class BashResponseRewriterTests : IDisposable
         var log = NoisyBuildLog.Create();
         var response = Response(HookInputs.Bash(_dir.Path, log.Text, stderr: "warning: small stderr"));
 
-        var rewrite = BashResponseRewriter.Rewrite(response, Leaves());
+        var rewrite = BashResponseRewriter.Rewrite(response, Leaves(), ReadPersisted);
 
         var updated = rewrite.Updated.Should().BeOfType<JsonObject>().Subject;
         updated.Select(kv => kv.Key).Should().BeEquivalentTo(["stdout", "stderr", "interrupted", "isImage"]);
@@ -40,7 +43,7 @@ public sealed class BashResponseRewriterTests : IDisposable
         var response = Response(HookInputs.Bash(_dir.Path, "Build succeeded.\n    0 Warning(s)\n    0 Error(s)\n"));
 
         var leaves = Leaves();
-        var rewrite = BashResponseRewriter.Rewrite(response, leaves);
+        var rewrite = BashResponseRewriter.Rewrite(response, leaves, ReadPersisted);
 
         rewrite.Updated.Should().BeNull();
         leaves.ChangedLeaves.Should().Be(0);
@@ -55,7 +58,7 @@ public sealed class BashResponseRewriterTests : IDisposable
         var preview = log.Text[..30_000]; // what Claude Code puts in stdout when it persisted the output
         var response = Response(HookInputs.Bash(_dir.Path, preview, persistedPath: persisted, persistedSize: log.Bytes));
 
-        var rewrite = BashResponseRewriter.Rewrite(response, Leaves());
+        var rewrite = BashResponseRewriter.Rewrite(response, Leaves(), ReadPersisted);
 
         var updated = rewrite.Updated.Should().BeOfType<JsonObject>().Subject;
         updated.Select(kv => kv.Key).Should().BeEquivalentTo(["stdout", "stderr", "interrupted", "isImage"]);
@@ -70,7 +73,7 @@ public sealed class BashResponseRewriterTests : IDisposable
     {
         var response = Response(HookInputs.Bash(_dir.Path, new string('x', 30_000), persistedPath: _dir.Combine("gone.txt"), persistedSize: 500_000));
 
-        var act = () => BashResponseRewriter.Rewrite(response, Leaves());
+        var act = () => BashResponseRewriter.Rewrite(response, Leaves(), ReadPersisted);
 
         act.Should().Throw<FailOpenException>().Which.Reason.Should().Be("persisted-unreadable");
     }
@@ -82,7 +85,7 @@ public sealed class BashResponseRewriterTests : IDisposable
         File.WriteAllBytes(path, [0xff, 0xfe, 0x00, 0x41, 0xc3, 0x28]);
         var response = Response(HookInputs.Bash(_dir.Path, "preview", persistedPath: path, persistedSize: 6));
 
-        var act = () => BashResponseRewriter.Rewrite(response, Leaves());
+        var act = () => BashResponseRewriter.Rewrite(response, Leaves(), ReadPersisted);
 
         act.Should().Throw<FailOpenException>().Which.Reason.Should().Be("binary");
     }
@@ -93,7 +96,7 @@ public sealed class BashResponseRewriterTests : IDisposable
         var binary = string.Concat(Enumerable.Range(0, 5000).Select(i => (char)(i % 32)));
         var response = Response(HookInputs.Bash(_dir.Path, binary));
 
-        var act = () => BashResponseRewriter.Rewrite(response, Leaves());
+        var act = () => BashResponseRewriter.Rewrite(response, Leaves(), ReadPersisted);
 
         act.Should().Throw<FailOpenException>().Which.Reason.Should().Be("binary");
     }
@@ -104,13 +107,13 @@ public sealed class BashResponseRewriterTests : IDisposable
         var response = Response(HookInputs.Bash(_dir.Path, new string('A', 50_000)));
         response["isImage"] = true;
 
-        BashResponseRewriter.Rewrite(response, Leaves()).Updated.Should().BeNull();
+        BashResponseRewriter.Rewrite(response, Leaves(), ReadPersisted).Updated.Should().BeNull();
     }
 
     [Fact]
     public void Response_without_stdout_or_stderr_fails_open_as_missing_fields()
     {
-        var act = () => BashResponseRewriter.Rewrite(new JsonObject { ["interrupted"] = false }, Leaves());
+        var act = () => BashResponseRewriter.Rewrite(new JsonObject { ["interrupted"] = false }, Leaves(), ReadPersisted);
 
         act.Should().Throw<FailOpenException>().Which.Reason.Should().Be("missing-fields");
     }

@@ -4,7 +4,9 @@ using System.Text.Json.Nodes;
 using DistributedModel.Hooks.Tests.Samples;
 using DistributedModel.Hooks.ToolOutput;
 using DistributedModel.Hooks.Workspace;
+using DistributedModel.Compression;
 using DistributedModel.Testing;
+using DistributedModel.Testing.Corpus;
 using DistributedModel.Testing.Samples;
 
 namespace DistributedModel.Hooks.Tests.ToolOutput;
@@ -45,14 +47,22 @@ public sealed class GrepResponseRewriterTests : IDisposable
     }
 
     [Fact]
-    public void A_grep_of_file_line_references_is_kept_whole_because_every_line_is_a_reference()
+    public void A_real_grep_rn_over_budget_is_grouped_by_file_and_every_file_is_named()
     {
-        var sample = SampleOutputs.GrepRecursive();
-        var response = (JsonObject)HookInputs.Parse(HookInputs.Grep(_dir.Path, sample.Text)).ToolResponse!;
+        // grep -rn over a real Go tree (Corpus/SOURCES.md): every line is a file:line reference, so nothing is "noise";
+        // over the budget the result is grouped by file: each file's first matches and a count of the rest.
+        var grep = RealOutputs.Load("grep-rn-go");
+        var files = grep.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(static l => l[..l.IndexOf(':')]).Distinct().ToList();
+        var response = (JsonObject)HookInputs.Parse(HookInputs.Grep(_dir.Path, grep)).ToolResponse!;
         var leaves = new LeafCompressor(new RawOutputStore(new WorkspacePaths(_dir.Path).RawDir), "Grep", DateTimeOffset.UtcNow);
 
-        GrepResponseRewriter.Rewrite(response, leaves).Updated.Should().BeNull();
-        Directory.Exists(new WorkspacePaths(_dir.Path).RawDir).Should().BeFalse();
+        var updated = GrepResponseRewriter.Rewrite(response, leaves).Updated.Should().BeOfType<JsonObject>().Subject;
+
+        var content = updated["content"]!.GetValue<string>();
+        Encoding.UTF8.GetByteCount(content).Should().BeLessThanOrEqualTo(new CompressionOptions().BudgetBytes);
+        content.Split('\n')[0].Should().Contain($"grep: 4,228 lines in {files.Count:N0} files");
+        foreach (var f in files) content.Should().Contain(f, "every file is named, with its first match or in the closing count line");
+        updated["filenames"]!.AsArray().Select(n => n!.GetValue<string>()).Should().Equal("src/a.cs", "src/b.cs");
     }
 
     [Fact]

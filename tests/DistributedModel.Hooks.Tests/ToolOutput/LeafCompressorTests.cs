@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text;
 using DistributedModel.Hooks.Runtime;
 using DistributedModel.Hooks.ToolOutput;
+using DistributedModel.Compression;
 using DistributedModel.Testing;
+using DistributedModel.Testing.Corpus;
 
 namespace DistributedModel.Hooks.Tests.ToolOutput;
 
@@ -13,20 +15,33 @@ public sealed class LeafCompressorTests : IDisposable
     private LeafCompressor Leaves() => new(new RawOutputStore(_dir.Combine("raw")), "Bash", DateTimeOffset.UtcNow);
 
     [Fact]
-    public void When_only_near_repeats_collapse_the_output_still_names_the_raw_file()
+    public void A_real_service_log_over_budget_becomes_a_digest_whose_header_names_the_raw_file()
+    {
+        // loghub OpenStack sample (public, real): ~590 KB of interleaved API/compute records.
+        var log = RealOutputs.Load("loghub-openstack");
+        var leaves = Leaves();
+
+        var text = leaves.Compress(log);
+
+        text.Should().NotBeNull();
+        Encoding.UTF8.GetByteCount(text!).Should().BeLessThanOrEqualTo(new CompressionOptions().BudgetBytes);
+        var raw = leaves.RawFiles.Should().ContainSingle().Subject;
+        text!.Split('\n')[0].Should().StartWith("[dm: ").And.Contain($"full output: {raw}");
+        File.ReadAllText(raw).Should().Be(log);
+        leaves.InputBytes.Should().Be(Encoding.UTF8.GetByteCount(log));
+        leaves.OutputBytes.Should().Be(Encoding.UTF8.GetByteCount(text));
+    }
+
+    [Fact]
+    public void Output_under_the_budget_passes_through_unstored_even_when_repetitive()
     {
         var sb = new StringBuilder();
         for (int i = 0; i < 150; i++)
             sb.Append(CultureInfo.InvariantCulture, $"[07:00:{i % 60:D2}] INFO GET /api/orders/{4000 + i} 200 {i % 90 + 3}ms\n");
         var leaves = Leaves();
 
-        var text = leaves.Compress(sb.ToString());
-
-        text.Should().NotBeNull();
-        var raw = leaves.RawFiles.Should().ContainSingle().Subject;
-        text!.TrimEnd('\n').Split('\n')[^1].Should().Be($"[… 148 lines elided — full output: {raw}]");
-        File.ReadAllText(raw).Should().Be(sb.ToString());
-        leaves.OutputBytes.Should().Be(Encoding.UTF8.GetByteCount(text));
+        leaves.Compress(sb.ToString()).Should().BeNull();
+        Directory.Exists(_dir.Combine("raw")).Should().BeFalse();
     }
 
     [Fact]

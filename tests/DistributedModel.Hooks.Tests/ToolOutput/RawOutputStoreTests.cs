@@ -55,6 +55,7 @@ public sealed class RawOutputStoreTests : IDisposable
             var text = "output " + i;
             var p = store.PlanPath(T0.AddSeconds(i), "Bash", ContentHash.Of(text));
             store.Save(p, text);
+            store.ApplyRetention(p);
             saved.Add(p);
         }
 
@@ -71,6 +72,7 @@ public sealed class RawOutputStoreTests : IDisposable
             var text = new string((char)('a' + i), 10_000);
             last = store.PlanPath(T0.AddSeconds(i), "Bash", ContentHash.Of(text));
             store.Save(last, text);
+            store.ApplyRetention(last);
         }
 
         var files = Directory.GetFiles(store.Directory);
@@ -80,7 +82,36 @@ public sealed class RawOutputStoreTests : IDisposable
         var huge = new string('z', 40_000);
         var hugePath = store.PlanPath(T0.AddSeconds(10), "Bash", ContentHash.Of(huge));
         store.Save(hugePath, huge);
+        store.ApplyRetention(hugePath);
         Directory.GetFiles(store.Directory).Should().Equal(hugePath);
+    }
+
+    [Fact]
+    public void Retention_never_deletes_any_file_the_current_call_names()
+    {
+        // One hook call can shorten several leaves (an MCP response with many text blocks): each header names its file.
+        var store = new RawOutputStore(_dir.Combine("raw"), maxFiles: 2);
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < 4; i++)
+        {
+            var text = "leaf " + i;
+            var p = store.PlanPath(T0.AddSeconds(i), "mcp__x__y", ContentHash.Of(text));
+            store.Save(p, text);
+            named.Add(p);
+        }
+
+        store.ApplyRetention(named);
+
+        Directory.GetFiles(store.Directory).Order().Should().Equal(named.Order());
+    }
+
+    [Fact]
+    public void Save_alone_deletes_nothing()
+    {
+        var store = new RawOutputStore(_dir.Combine("raw"), maxFiles: 1);
+        for (int i = 0; i < 3; i++) store.Save(store.PlanPath(T0.AddSeconds(i), "Bash", ContentHash.Of("x" + i)), "x" + i);
+
+        Directory.GetFiles(store.Directory).Should().HaveCount(3);
     }
 
     [Fact]
