@@ -35,7 +35,8 @@ internal static partial class OutputShape
         int k = colon + 1;
         while (k < s.Length && char.IsAsciiDigit(s[k])) k++;
         if (k > colon + 1 && k < s.Length && s[k] is ':' or '-') return path;
-        if (k == colon + 1 && path.Contains('/')) return path; // grep -r without -n
+        // grep -r without -n; not a pytest node id (tests/test_x.py::test_y) or a C++/Rust path (a/b::c).
+        if (k == colon + 1 && path.Contains('/') && !(k < s.Length && s[k] == ':')) return path;
         return default;
     }
 
