@@ -39,16 +39,21 @@ internal static class GroupedListDigest
         }
         for (int g = 0; g < members.Count; g++) members[g] = ByPriority(members[g], counted);
 
-        // Room for the closing "… more files" line is kept back while groups are added one line each.
+        // Room for the closing "… more files" line is kept back while groups are added one line each. Naming every
+        // group matters more than a first line of one more group: when the closing line can name all the groups left
+        // (it fits in half the budget even with none shown), exactly that much is kept back; otherwise a fixed share.
         long remaining = budget;
-        long closingReserve = Math.Min(budget / 4, 600);
+        var namingFrom = NamingCosts(keys, members, o.Count, grep);
+        bool nameAll = namingFrom[0] <= budget / 2;
+        long fixedReserve = Math.Min(budget / 4, 600);
         var shown = new int[keys.Count];
         int groupsShown = 0;
         for (int g = 0; g < keys.Count; g++)
         {
             long cost = o.Costs[members[g][0]] + MoreCost(members[g].Count - 1, keys[g]);
             bool last = g == keys.Count - 1;
-            if (cost > remaining - (last ? 0 : closingReserve)) break;
+            long reserve = last ? 0 : nameAll ? namingFrom[g + 1] : fixedReserve;
+            if (cost > remaining - reserve) break;
             remaining -= cost;
             shown[g] = 1;
             groupsShown++;
@@ -92,6 +97,24 @@ internal static class GroupedListDigest
         foreach (int i in lines) if (counted[i] == Severity.Warning) ordered.Add(i);
         foreach (int i in lines) if (counted[i] is not (Severity.Error or Severity.Warning)) ordered.Add(i);
         return ordered;
+    }
+
+    /// <summary>
+    /// For each <c>g</c>, the bytes of a closing line naming every group from <c>g</c> on, counted at their widest
+    /// (the head with all groups' totals, the worst tail); zero past the last group.
+    /// </summary>
+    private static long[] NamingCosts(List<string> keys, List<List<int>> members, int lines, bool grep)
+    {
+        var costs = new long[keys.Count + 1];
+        long head = Utf8.Count(string.Format(Inv, "[… {0:N0} more {1} ({2:N0} lines)", keys.Count, grep ? "files" : "directories", lines))
+            + Utf8.Count(string.Format(Inv, " … and {0:N0} more]", keys.Count)) + 1;
+        long items = 0;
+        for (int g = keys.Count - 1; g >= 0; g--)
+        {
+            items += Utf8.Count(keys[g]) + Utf8.Count(string.Format(Inv, ", ({0:N0})", members[g].Count)) + 1;
+            costs[g] = head + items;
+        }
+        return costs;
     }
 
     private static int MoreCost(int more, string key) => more <= 0 ? 0 : Utf8.Count(Markers.MoreIn(more, key)) + 1;

@@ -102,6 +102,58 @@ public sealed partial class ClaudeCodeHooksEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task A_real_417_KB_detailed_dotnet_build_reaches_the_model_within_budget_with_every_error_and_distinct_warning()
+    {
+        // Corpus/dotnet-build-detailed: the real `dotnet build -v:d` output (2 CS0103 errors, 10 distinct warnings).
+        // Before the budgeted engine the hook left 180.7 KB and Claude Code showed the model a 2 KB preview of the banner.
+        await WireProjectAsync();
+        var log = DistributedModel.Testing.Corpus.RealOutputs.Load("dotnet-build-detailed");
+        // A diagnostic is "Program.cs(16,20): warning CS8600: …": file, position and message, without MSBuild's node
+        // prefix ("1:7>"), indentation or the trailing " [project]" (detailed output prints each one twice).
+        var diagnostics = log.Split('\n').Where(static l => l.Contains(": error CS", StringComparison.Ordinal) || l.Contains(": warning CS", StringComparison.Ordinal))
+            .Select(static l => l[(l.LastIndexOf('/', l.IndexOf("): ", StringComparison.Ordinal)) + 1)..])
+            .Select(static l => l.Contains(" [", StringComparison.Ordinal) ? l[..l.LastIndexOf(" [", StringComparison.Ordinal)] : l)
+            .Distinct().ToList();
+        diagnostics.Should().HaveCount(12, "2 errors and 10 distinct warnings (CS8600 at two places)");
+        File.WriteAllText(Path.Combine(Project, "build.log"), log);
+        await using var api = await FakeAnthropicServer.StartAsync(
+            ScriptStep.CallTool("Bash", new JsonObject { ["command"] = "cat build.log", ["description"] = "Show the build log" }),
+            ScriptStep.Reply("Two CS0103 errors."));
+
+        var run = await ClaudeCodeRunner.RunAsync(Project, "why does the build fail? the log is in build.log", api, _dir.Combine("home"));
+
+        run.ExitCode.Should().Be(0, run.ToString());
+        var result = api.MainLoopRequests.SelectMany(r => r.ToolResults()).Should().ContainSingle(r => r.ToolUseId == "toolu_0001").Subject;
+        int bytes = Encoding.UTF8.GetByteCount(result.Text);
+        _output.WriteLine($"raw {Encoding.UTF8.GetByteCount(log)} bytes -> tool_result {bytes} bytes");
+        result.Text.Should().NotContain("<persisted-output>");
+        bytes.Should().BeLessThanOrEqualTo(8192, "the default budget");
+        foreach (var d in diagnostics) result.Text.Should().Contain(d);
+        result.Text.Should().Contain("Build FAILED.");
+    }
+
+    [Fact]
+    public async Task A_real_281_KB_grep_rn_reaches_the_model_within_budget_naming_every_file()
+    {
+        await WireProjectAsync();
+        var grep = DistributedModel.Testing.Corpus.RealOutputs.Load("grep-rn-go");
+        var files = grep.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(static l => l[..l.IndexOf(':')]).Distinct().ToList();
+        File.WriteAllText(Path.Combine(Project, "grep.txt"), grep);
+        await using var api = await FakeAnthropicServer.StartAsync(
+            ScriptStep.CallTool("Bash", new JsonObject { ["command"] = "cat grep.txt", ["description"] = "Show the matches" }),
+            ScriptStep.Reply("98 files."));
+
+        var run = await ClaudeCodeRunner.RunAsync(Project, "which files in grep.txt handle errors", api, _dir.Combine("home"));
+
+        run.ExitCode.Should().Be(0, run.ToString());
+        var result = api.MainLoopRequests.SelectMany(r => r.ToolResults()).Should().ContainSingle(r => r.ToolUseId == "toolu_0001").Subject;
+        _output.WriteLine($"raw {Encoding.UTF8.GetByteCount(grep)} bytes -> tool_result {Encoding.UTF8.GetByteCount(result.Text)} bytes");
+        result.Text.Should().NotContain("<persisted-output>");
+        Encoding.UTF8.GetByteCount(result.Text).Should().BeLessThanOrEqualTo(8192);
+        foreach (var f in files) result.Text.Should().Contain(f);
+    }
+
+    [Fact]
     public async Task A_neutral_prompt_gets_no_routing_hint()
     {
         await WireProjectAsync();
