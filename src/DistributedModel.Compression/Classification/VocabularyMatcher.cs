@@ -11,16 +11,30 @@ public sealed class VocabularyMatcher
 {
     private readonly SearchValues<string> _searchCi;
     private readonly SearchValues<string> _searchCs;
-    private readonly string[] _termsCi; // longest first, so "timed out" is tried before "time…" prefixes
-    private readonly string[] _termsCs;
+    private readonly string[][] _termsCi; // by first character (lower-cased ASCII), longest first: "timed out" before "time…"
+    private readonly string[][] _termsCs;
 
     public VocabularyMatcher(IEnumerable<string> caseInsensitiveTerms, IEnumerable<string> caseSensitiveTerms)
     {
-        _termsCi = Normalise(caseInsensitiveTerms);
-        _termsCs = Normalise(caseSensitiveTerms);
-        _searchCi = SearchValues.Create(_termsCi, StringComparison.OrdinalIgnoreCase);
-        _searchCs = SearchValues.Create(_termsCs, StringComparison.Ordinal);
+        var ci = Normalise(caseInsensitiveTerms);
+        var cs = Normalise(caseSensitiveTerms);
+        _termsCi = ByFirstChar(ci);
+        _termsCs = ByFirstChar(cs);
+        _searchCi = SearchValues.Create(ci, StringComparison.OrdinalIgnoreCase);
+        _searchCs = SearchValues.Create(cs, StringComparison.Ordinal);
     }
+
+    /// <summary>Candidates are checked only against the terms that start with the character found: 128 ASCII slots (the
+    /// slot of a letter holds both cases' terms) and one slot for terms starting with anything else.</summary>
+    private static string[][] ByFirstChar(string[] terms)
+    {
+        var slots = new List<string>[129];
+        for (int i = 0; i < slots.Length; i++) slots[i] = [];
+        foreach (var t in terms) slots[Slot(t[0])].Add(t); // terms arrive longest first and keep that order
+        return [.. slots.Select(static l => l.ToArray())];
+    }
+
+    private static int Slot(char c) => c < 128 ? char.ToLowerInvariant(c) : 128;
 
     private static string[] Normalise(IEnumerable<string> terms)
     {
@@ -44,7 +58,7 @@ public sealed class VocabularyMatcher
         return Find(line, _searchCi, _termsCi, StringComparison.OrdinalIgnoreCase);
     }
 
-    private static int Find(ReadOnlySpan<char> line, SearchValues<string> search, string[] terms, StringComparison comparison)
+    private static int Find(ReadOnlySpan<char> line, SearchValues<string> search, string[][] termsByFirstChar, StringComparison comparison)
     {
         int from = 0;
         while (from < line.Length)
@@ -52,7 +66,7 @@ public sealed class VocabularyMatcher
             int rel = line[from..].IndexOfAny(search);
             if (rel < 0) return -1;
             int at = from + rel;
-            foreach (var term in terms)
+            foreach (var term in termsByFirstChar[Slot(line[at])])
             {
                 if (at + term.Length > line.Length || !line.Slice(at, term.Length).Equals(term, comparison)) continue;
                 if (IsWholeWord(line, at, term.Length) && !IsZeroCount(line, at, term.Length)) return at;
