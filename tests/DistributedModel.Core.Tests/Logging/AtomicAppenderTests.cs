@@ -28,10 +28,8 @@ public sealed class AtomicAppenderTests : IDisposable
         await Task.WhenAll(tasks);
 
         var lines = File.ReadAllLines(path);
-        lines.Should().HaveCount(writers * perWriter);
-        lines.Should().OnlyHaveUniqueItems();
         var expected = Enumerable.Range(0, writers).SelectMany(w => Enumerable.Range(0, perWriter).Select(i => Line(w, i)));
-        lines.Should().BeEquivalentTo(expected);
+        lines.Order(StringComparer.Ordinal).Should().Equal(expected.Order(StringComparer.Ordinal));
     }
 
     [Fact]
