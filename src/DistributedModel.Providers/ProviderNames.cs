@@ -12,15 +12,3 @@ public static class ProviderNames
 
     public static bool IsKnown(string? name) => name is not null && All.Contains(name, StringComparer.Ordinal);
 }
-
-/// <summary>The lanes the MCP server uses.</summary>
-public static class LaneNames
-{
-    public const string Summarize = "summarize";
-    public const string Scaffold = "scaffold";
-    public const string Consult = "consult";
-    public const string Tribunal = "tribunal";
-    public const string Review = "review";
-
-    public static IReadOnlyList<string> All { get; } = [Summarize, Scaffold, Consult, Tribunal, Review];
-}

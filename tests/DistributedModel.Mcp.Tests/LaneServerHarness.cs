@@ -1,5 +1,5 @@
 using System.IO.Pipelines;
-using DistributedModel.Hooks.Workspace;
+using DistributedModel.Core.Workspace;
 using DistributedModel.Mcp.Hosting;
 using DistributedModel.Providers;
 using DistributedModel.Testing;

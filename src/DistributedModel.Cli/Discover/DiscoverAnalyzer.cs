@@ -1,5 +1,5 @@
 using DistributedModel.Hooks.Routing;
-using DistributedModel.Hooks.Workspace;
+using DistributedModel.Core.Workspace;
 using DistributedModel.Providers.Pricing;
 
 namespace DistributedModel.Cli.Discover;

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using DistributedModel.Compression;
 using DistributedModel.Hooks.Runtime;
 using DistributedModel.Hooks.ToolOutput;
-using DistributedModel.Hooks.Workspace;
+using DistributedModel.Core.Workspace;
 
 namespace DistributedModel.Cli.Discover;
 

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using DistributedModel.Cli.Install;
 using DistributedModel.Cli.Json;
 using DistributedModel.Cli.Wiring;
-using DistributedModel.Hooks.Wiring;
+using DistributedModel.Core.Wiring;
 
 namespace DistributedModel.Cli.Doctor;
 

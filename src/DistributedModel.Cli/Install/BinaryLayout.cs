@@ -1,4 +1,4 @@
-using DistributedModel.Hooks.Wiring;
+using DistributedModel.Core.Wiring;
 
 namespace DistributedModel.Cli.Install;
 

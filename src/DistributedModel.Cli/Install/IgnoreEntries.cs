@@ -1,6 +1,6 @@
 using System.Text;
 using DistributedModel.Cli.Json;
-using DistributedModel.Hooks.Wiring;
+using DistributedModel.Core.Wiring;
 
 namespace DistributedModel.Cli.Install;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using DistributedModel.Hooks.Wiring;
+using DistributedModel.Core.Wiring;
 
 namespace DistributedModel.Cli.Install;
 

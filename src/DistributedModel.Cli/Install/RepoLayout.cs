@@ -1,5 +1,5 @@
-using DistributedModel.Hooks.Wiring;
-using DistributedModel.Hooks.Workspace;
+using DistributedModel.Core.Wiring;
+using DistributedModel.Core.Workspace;
 
 namespace DistributedModel.Cli.Install;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using DistributedModel.Hooks.Wiring;
+using DistributedModel.Core.Wiring;
 
 namespace DistributedModel.Cli.Wiring;
 

@@ -2,7 +2,8 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using DistributedModel.Hooks.Runtime;
-using DistributedModel.Hooks.Workspace;
+using DistributedModel.Core.Workspace;
+using DistributedModel.Core.Logging;
 
 namespace DistributedModel.Hooks.Routing;
 
@@ -13,7 +14,7 @@ namespace DistributedModel.Hooks.Routing;
 /// </summary>
 public static class UserPromptSubmitHook
 {
-    public const string EventName = "UserPromptSubmit";
+    public const string EventName = HookEvents.UserPromptSubmit;
 
     public static int Main(Stream stdin, Stream stdout) => HookRunner.Run(EventName, stdin, stdout, Handle);
 
@@ -37,11 +38,11 @@ public static class UserPromptSubmitHook
         string? warn = problems.Length == 0 ? null : problems;
 
         if (decision.Context is null)
-            return new HookResult("passthrough", null, inBytes, 0, null, paths) { Detail = warn };
+            return new HookResult(HookOutcomes.Passthrough, null, inBytes, 0, null, paths) { Detail = warn };
 
         var json = Serialize(decision.Context);
         var detail = "lanes=" + string.Join(',', decision.Lanes) + (warn is null ? "" : "; " + warn);
-        return new HookResult("injected", null, inBytes, Encoding.UTF8.GetByteCount(decision.Context), json, paths) { Detail = detail };
+        return new HookResult(HookOutcomes.Injected, null, inBytes, Encoding.UTF8.GetByteCount(decision.Context), json, paths) { Detail = detail };
     }
 
     public static byte[] Serialize(string additionalContext)

@@ -1,4 +1,5 @@
 using DistributedModel.Hooks.Logging;
+using DistributedModel.Core.Logging;
 
 namespace DistributedModel.Hooks.Runtime;
 

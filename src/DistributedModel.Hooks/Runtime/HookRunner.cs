@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using DistributedModel.Hooks.Logging;
-using DistributedModel.Hooks.Workspace;
+using DistributedModel.Core.Workspace;
+using DistributedModel.Core.Logging;
 
 namespace DistributedModel.Hooks.Runtime;
 
@@ -76,7 +77,7 @@ public static class HookRunner
         new()
         {
             Timestamp = clock(), Event = eventName, Tool = tool, InputBytes = inBytes, OutputBytes = inBytes,
-            ElapsedMs = ElapsedMs(started), Outcome = "failopen:" + reason, Detail = detail,
+            ElapsedMs = ElapsedMs(started), Outcome = HookOutcomes.FailOpenFor(reason), Detail = detail,
         };
 
     private static double ElapsedMs(long started) => Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 2);

@@ -1,4 +1,5 @@
 using DistributedModel.Hooks.Runtime;
+using DistributedModel.Core.Runtime;
 
 namespace DistributedModel.Hooks.ToolOutput;
 

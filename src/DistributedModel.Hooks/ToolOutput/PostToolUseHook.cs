@@ -3,7 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using DistributedModel.Compression;
 using DistributedModel.Hooks.Runtime;
-using DistributedModel.Hooks.Workspace;
+using DistributedModel.Core.Workspace;
+using DistributedModel.Core.Logging;
 
 namespace DistributedModel.Hooks.ToolOutput;
 
@@ -14,7 +15,7 @@ namespace DistributedModel.Hooks.ToolOutput;
 /// </summary>
 public static class PostToolUseHook
 {
-    public const string EventName = "PostToolUse";
+    public const string EventName = HookEvents.PostToolUse;
 
     /// <summary>Runs the hook process body: stdin → stdout, one hooks.log line, always exit code 0.</summary>
     public static int Main(Stream stdin, Stream stdout, CompressionOptions? options = null) =>
@@ -36,7 +37,7 @@ public static class PostToolUseHook
         if (string.IsNullOrEmpty(tool)) throw new FailOpenException("missing-fields", "no tool_name");
         var response = input.ToolResponse ?? throw new FailOpenException("missing-fields", "no tool_response");
         if (ReadsTheRawStore(input.ToolInput))
-            return new HookResult("passthrough", tool, 0, 0, null, paths) { Detail = "raw-store" };
+            return new HookResult(HookOutcomes.Passthrough, tool, 0, 0, null, paths) { Detail = "raw-store" };
 
         var settings = CompressionSettings.Load(paths.ConfigFile);
         int limit = ToolOutputLimits.LimitChars(tool);
@@ -64,14 +65,14 @@ public static class PostToolUseHook
         var diagnostics = new HookDiagnostics(leaves.KeptErrors, leaves.KeptWarnings, leaves.SurfacedDiagnostics, limit);
         var warning = settings.Warning is null ? null : " " + settings.Warning;
         if (rewrite.Updated is null)
-            return new HookResult("passthrough", tool, leaves.InputBytes, leaves.InputBytes, null, paths)
+            return new HookResult(HookOutcomes.Passthrough, tool, leaves.InputBytes, leaves.InputBytes, null, paths)
             {
                 Detail = rewrite.Detail + warning, Diagnostics = diagnostics with { OverLimit = leaves.InputBytes > limit },
             };
 
         var json = Serialize(rewrite.Updated, isMcp ? "updatedMCPToolOutput" : "updatedToolOutput");
         var detail = string.Join(' ', new[] { rewrite.Detail, "raw=" + string.Join(',', leaves.RawFiles.Select(Path.GetFileName)), settings.Warning }.Where(static s => s is not null));
-        return new HookResult("compressed", tool, leaves.InputBytes, leaves.OutputBytes, json, paths)
+        return new HookResult(HookOutcomes.Compressed, tool, leaves.InputBytes, leaves.OutputBytes, json, paths)
         {
             Detail = detail, Diagnostics = diagnostics with { OverLimit = leaves.OutputBytes > limit },
         };

@@ -1,10 +1,11 @@
 using System.Text;
-using DistributedModel.Hooks.Workspace;
+using DistributedModel.Core.Workspace;
 using DistributedModel.Mcp.Decisions;
 using DistributedModel.Mcp.Execution;
 using DistributedModel.Mcp.Files;
 using DistributedModel.Providers;
 using ModelContextProtocol;
+using DistributedModel.Core.Lanes;
 
 namespace DistributedModel.Mcp.Consult;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using DistributedModel.Hooks.Workspace;
+using DistributedModel.Core.Workspace;
 
 namespace DistributedModel.Mcp.Decisions;
 

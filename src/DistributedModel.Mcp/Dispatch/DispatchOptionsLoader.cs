@@ -1,5 +1,5 @@
 using System.Text.Json;
-using DistributedModel.Hooks.Workspace;
+using DistributedModel.Core.Workspace;
 using DistributedModel.Mcp.Hosting;
 
 namespace DistributedModel.Mcp.Dispatch;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
-using DistributedModel.Hooks.Workspace;
+using DistributedModel.Core.Workspace;
 using DistributedModel.Mcp.Dispatch.Codex;
 using DistributedModel.Mcp.Dispatch.Git;
 using DistributedModel.Mcp.Dispatch.Results;

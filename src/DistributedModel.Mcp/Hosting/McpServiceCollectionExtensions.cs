@@ -1,4 +1,4 @@
-using DistributedModel.Hooks.Workspace;
+using DistributedModel.Core.Workspace;
 using DistributedModel.Mcp.Consult;
 using DistributedModel.Mcp.Decisions;
 using DistributedModel.Mcp.Execution;

@@ -1,4 +1,4 @@
-using DistributedModel.Hooks.Workspace;
+using DistributedModel.Core.Workspace;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Serilog;

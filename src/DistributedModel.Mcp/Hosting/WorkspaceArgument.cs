@@ -1,4 +1,4 @@
-using DistributedModel.Hooks.Workspace;
+using DistributedModel.Core.Workspace;
 
 namespace DistributedModel.Mcp.Hosting;
 

@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text;
-using DistributedModel.Hooks.Workspace;
+using DistributedModel.Core.Workspace;
 using DistributedModel.Mcp.Decisions;
 using DistributedModel.Mcp.Execution;
 using DistributedModel.Mcp.Files;
 using DistributedModel.Mcp.Hosting;
 using DistributedModel.Providers;
 using ModelContextProtocol;
+using DistributedModel.Core.Lanes;
 
 namespace DistributedModel.Mcp.Scaffold;
 

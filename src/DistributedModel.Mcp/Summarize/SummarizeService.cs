@@ -6,6 +6,7 @@ using DistributedModel.Mcp.Files;
 using DistributedModel.Mcp.Hosting;
 using DistributedModel.Providers;
 using ModelContextProtocol;
+using DistributedModel.Core.Lanes;
 
 namespace DistributedModel.Mcp.Summarize;
 

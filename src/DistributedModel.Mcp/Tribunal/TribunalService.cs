@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using DistributedModel.Hooks.Workspace;
+using DistributedModel.Core.Workspace;
 using DistributedModel.Mcp.Consult;
 using DistributedModel.Mcp.Decisions;
 using DistributedModel.Mcp.Execution;
@@ -9,6 +9,7 @@ using DistributedModel.Mcp.Files;
 using DistributedModel.Mcp.Hosting;
 using DistributedModel.Providers;
 using ModelContextProtocol;
+using DistributedModel.Core.Lanes;
 
 namespace DistributedModel.Mcp.Tribunal;
 

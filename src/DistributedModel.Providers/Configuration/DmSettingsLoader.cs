@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using DistributedModel.Hooks.Workspace;
+using DistributedModel.Core.Workspace;
 using DistributedModel.Providers.Pricing;
 using Microsoft.Extensions.Configuration;
 

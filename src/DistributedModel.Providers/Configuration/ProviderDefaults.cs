@@ -1,4 +1,5 @@
 using DistributedModel.Providers.Pricing;
+using DistributedModel.Core.Lanes;
 
 namespace DistributedModel.Providers.Configuration;
 

@@ -6,6 +6,8 @@ using DistributedModel.Providers.Core;
 using DistributedModel.Providers.Ledger;
 using DistributedModel.Providers.Resilience;
 using DistributedModel.Providers.Security;
+using DistributedModel.Core.Ledger;
+using DistributedModel.Core.Lanes;
 
 namespace DistributedModel.Providers.Lanes;
 

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using DistributedModel.Hooks.Logging;
-using DistributedModel.Hooks.Workspace;
+using DistributedModel.Core.Workspace;
+using DistributedModel.Core.Logging;
+using DistributedModel.Core.Ledger;
 
 namespace DistributedModel.Providers.Ledger;
 

@@ -1,4 +1,4 @@
-using DistributedModel.Hooks.Workspace;
+using DistributedModel.Core.Workspace;
 using DistributedModel.Providers.Configuration;
 
 namespace DistributedModel.Providers.Pricing;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using DistributedModel.Cli.Tests.Support;
-using DistributedModel.Hooks.Wiring;
-using DistributedModel.Hooks.Workspace;
+using DistributedModel.Core.Wiring;
+using DistributedModel.Core.Workspace;
 using DistributedModel.Testing;
 using DistributedModel.Testing.Anthropic;
 using DistributedModel.Testing.Processes;

@@ -1,7 +1,7 @@
 using System.Text;
 using DistributedModel.Cli.Discover;
 using DistributedModel.Cli.Tests.Support;
-using DistributedModel.Hooks.Workspace;
+using DistributedModel.Core.Workspace;
 
 namespace DistributedModel.Cli.Tests.Discover;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using DistributedModel.Cli.Tests.Support;
-using DistributedModel.Hooks.Wiring;
+using DistributedModel.Core.Wiring;
 
 namespace DistributedModel.Cli.Tests.Install;
 

@@ -34,7 +34,7 @@ public sealed class UninstallCommandTests : IDisposable
         (await _h.RunAsync("install", "--hooks-from", _h.FakeBinaries())).ExitCode.Should().Be(0);
         // What an earlier dm wrote: the same server without "alwaysLoad".
         var mcp = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(_h.RepoFile(".mcp.json")))!;
-        mcp["mcpServers"]![DistributedModel.Hooks.Wiring.WiringDefaults.McpServerName]!.AsObject().Remove("alwaysLoad").Should().BeTrue();
+        mcp["mcpServers"]![DistributedModel.Core.Wiring.WiringDefaults.McpServerName]!.AsObject().Remove("alwaysLoad").Should().BeTrue();
         File.WriteAllText(_h.RepoFile(".mcp.json"), mcp.ToJsonString());
 
         var doctor = await _h.RunAsync("doctor");

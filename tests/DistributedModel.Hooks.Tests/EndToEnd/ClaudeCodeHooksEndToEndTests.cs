@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using DistributedModel.Hooks.Tests.Process;
-using DistributedModel.Hooks.Wiring;
-using DistributedModel.Hooks.Workspace;
+using DistributedModel.Core.Wiring;
+using DistributedModel.Core.Workspace;
 using DistributedModel.Testing;
 using DistributedModel.Testing.Anthropic;
 using DistributedModel.Testing.Samples;

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using DistributedModel.Hooks.Logging;
+using DistributedModel.Core.Logging;
 
 namespace DistributedModel.Hooks.Tests.Logging;
 

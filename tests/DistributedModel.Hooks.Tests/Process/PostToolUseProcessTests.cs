@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using DistributedModel.Hooks.Tests.Samples;
-using DistributedModel.Hooks.Workspace;
+using DistributedModel.Core.Workspace;
 using DistributedModel.Testing;
 
 namespace DistributedModel.Hooks.Tests.Process;

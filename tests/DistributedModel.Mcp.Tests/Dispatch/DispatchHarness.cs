@@ -1,4 +1,4 @@
-using DistributedModel.Hooks.Workspace;
+using DistributedModel.Core.Workspace;
 using DistributedModel.Mcp.Dispatch;
 using DistributedModel.Mcp.Dispatch.Codex;
 using DistributedModel.Mcp.Dispatch.Git;

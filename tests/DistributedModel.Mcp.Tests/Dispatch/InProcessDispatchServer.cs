@@ -1,5 +1,5 @@
 using System.IO.Pipelines;
-using DistributedModel.Hooks.Workspace;
+using DistributedModel.Core.Workspace;
 using DistributedModel.Mcp.Dispatch;
 using DistributedModel.Mcp.Dispatch.Review;
 using Microsoft.Extensions.DependencyInjection;

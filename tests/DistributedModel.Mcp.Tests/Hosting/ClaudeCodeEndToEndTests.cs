@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using DistributedModel.Hooks.Wiring;
+using DistributedModel.Core.Wiring;
 using DistributedModel.Testing;
 using DistributedModel.Testing.Anthropic;
 using DistributedModel.Testing.Processes;

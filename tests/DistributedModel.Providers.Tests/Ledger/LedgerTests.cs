@@ -1,5 +1,6 @@
 using DistributedModel.Providers.Ledger;
 using DistributedModel.Testing.Providers;
+using DistributedModel.Core.Ledger;
 
 namespace DistributedModel.Providers.Tests.Ledger;
 
@@ -62,7 +63,7 @@ public sealed class LedgerTests : ProviderTestBase
     [Fact]
     public void Spent_today_sums_only_this_lane_and_this_utc_day()
     {
-        var paths = new DistributedModel.Hooks.Workspace.WorkspacePaths(Workspace.Path);
+        var paths = new DistributedModel.Core.Workspace.WorkspacePaths(Workspace.Path);
         var writer = new LedgerWriter(paths);
         LedgerRecord Line(string ts, string lane, decimal cost) => new() { Ts = ts, Lane = lane, Provider = "openai", Outcome = "ok", CostUsd = cost };
         writer.Append(Line("2026-11-23T01:00:00.000Z", "consult", 0.25m));

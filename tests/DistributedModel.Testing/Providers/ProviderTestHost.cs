@@ -1,9 +1,10 @@
 using System.Text.Json;
-using DistributedModel.Hooks.Workspace;
+using DistributedModel.Core.Workspace;
 using DistributedModel.Providers;
 using DistributedModel.Providers.Ledger;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using DistributedModel.Core.Ledger;
 
 namespace DistributedModel.Testing.Providers;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using DistributedModel.Hooks.Logging;
-using DistributedModel.Providers.Ledger;
+using DistributedModel.Core.Logging;
+using DistributedModel.Core.Ledger;
 
 namespace DistributedModel.Mcp.Dispatch.Codex;
 

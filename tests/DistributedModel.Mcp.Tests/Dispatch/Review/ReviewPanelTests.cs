@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using DistributedModel.Hooks.Workspace;
+using DistributedModel.Core.Workspace;
 using DistributedModel.Mcp.Dispatch;
 using DistributedModel.Mcp.Dispatch.Review;
 using DistributedModel.Testing;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using DistributedModel.Hooks.Workspace;
+using DistributedModel.Core.Workspace;
 using DistributedModel.Mcp.Dispatch.Review;
 using DistributedModel.Testing.Providers;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace DistributedModel.Providers.Ledger;
+namespace DistributedModel.Core.Ledger;
 
 /// <summary>
 /// One line of <c>.claude/dm/ledger.jsonl</c>: one provider call (or refusal). Never a key, never a prompt.

@@ -1,8 +1,8 @@
 using System.Runtime.InteropServices;
-using DistributedModel.Hooks.Runtime;
+using DistributedModel.Core.Runtime;
 using System.Text;
 
-namespace DistributedModel.Hooks.Logging;
+namespace DistributedModel.Core.Logging;
 
 /// <summary>
 /// Appends whole lines to a file so that concurrent writers (several hook processes at once)

@@ -1,4 +1,4 @@
-namespace DistributedModel.Hooks.Workspace;
+namespace DistributedModel.Core.Workspace;
 
 /// <summary>
 /// Where Distributed Model keeps its files inside a repository. One place, so the hooks,

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace DistributedModel.Hooks.Logging;
+namespace DistributedModel.Core.Logging;
 
 /// <summary>
 /// One line of <c>.claude/hooks.log</c> (JSON Lines). Field names are short and stable:

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace DistributedModel.Hooks.Logging;
+namespace DistributedModel.Core.Logging;
 
 /// <summary>Writes timestamps as <c>2026-11-23T07:00:00.123Z</c> (UTC, milliseconds), the hooks.log contract; reads any ISO 8601 form.</summary>
 public sealed class UtcMillisecondsConverter : JsonConverter<DateTimeOffset>

@@ -1,4 +1,4 @@
-namespace DistributedModel.Providers.Ledger;
+namespace DistributedModel.Core.Ledger;
 
 public static class LedgerOutcome
 {

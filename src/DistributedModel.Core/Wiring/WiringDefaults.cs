@@ -1,4 +1,4 @@
-namespace DistributedModel.Hooks.Wiring;
+namespace DistributedModel.Core.Wiring;
 
 /// <summary>
 /// How Distributed Model is wired into a repository's Claude Code configuration.

@@ -1,8 +1,8 @@
-using DistributedModel.Hooks.Wiring;
+using DistributedModel.Core.Wiring;
 using DistributedModel.Testing;
 using DistributedModel.Testing.Processes;
 
-namespace DistributedModel.Hooks.Tests.Wiring;
+namespace DistributedModel.Core.Tests.Wiring;
 
 /// <summary>The <c>sh -c</c> launcher in <c>.mcp.json</c>, run by a real <c>sh</c> the way Claude Code runs it.</summary>
 public sealed class McpLauncherTests : IDisposable

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace DistributedModel.Hooks.Logging;
+namespace DistributedModel.Core.Logging;
 
 [JsonSourceGenerationOptions(WriteIndented = false)]
 [JsonSerializable(typeof(HookLogRecord))]

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using DistributedModel.Hooks.Logging;
+using DistributedModel.Core.Logging;
 
-namespace DistributedModel.Hooks.Tests.Logging;
+namespace DistributedModel.Core.Tests.Logging;
 
 public sealed class UtcMillisecondsConverterTests
 {

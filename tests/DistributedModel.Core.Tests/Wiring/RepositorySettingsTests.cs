@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using DistributedModel.Hooks.Wiring;
+using DistributedModel.Core.Wiring;
 using DistributedModel.Testing;
 
-namespace DistributedModel.Hooks.Tests.Wiring;
+namespace DistributedModel.Core.Tests.Wiring;
 
 /// <summary>This repository uses its own product: its committed .claude/settings.json wires both hooks the way dm install does.</summary>
 public sealed class RepositorySettingsTests

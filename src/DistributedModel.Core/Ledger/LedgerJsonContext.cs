@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace DistributedModel.Providers.Ledger;
+namespace DistributedModel.Core.Ledger;
 
 [JsonSourceGenerationOptions(WriteIndented = false, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(LedgerRecord))]

@@ -1,10 +1,10 @@
 using System.Runtime.InteropServices;
 
-namespace DistributedModel.Hooks.Runtime;
+namespace DistributedModel.Core.Runtime;
 
-/// <summary>The few libc calls the hooks make themselves (bound at link time: DirectPInvoke in HookExecutable.props), with
+/// <summary>The few libc calls Distributed Model makes itself (the hooks' file reads, the atomic appender) (bound at link time: DirectPInvoke in HookExecutable.props), with
 /// the open(2) flags of Linux and Darwin.</summary>
-internal static partial class Libc
+public static partial class Libc
 {
     public static int ReadOnly => 0;
     public static int WriteOnly => 0x1;
