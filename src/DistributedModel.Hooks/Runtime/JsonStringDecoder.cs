@@ -22,6 +22,14 @@ public static class JsonStringDecoder
         }
     }
 
+    /// <summary>The length in UTF-16 chars of what <see cref="Decode"/> returns, without decoding.</summary>
+    public static int DecodedLength(ReadOnlySpan<byte> rawToken)
+    {
+        if (rawToken.Length < 2 || rawToken[0] != (byte)'"' || rawToken[^1] != (byte)'"')
+            throw new ArgumentException("not a JSON string token", nameof(rawToken));
+        return Utf16Length(rawToken[1..^1]);
+    }
+
     // Escapes never split a UTF-8 sequence ('\\' is ASCII), so the runs between them transcode on their own.
     private static int Utf16Length(ReadOnlySpan<byte> body)
     {

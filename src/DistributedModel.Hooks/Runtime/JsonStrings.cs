@@ -31,6 +31,18 @@ public static class JsonStrings
         return v.ToString();
     }
 
+    /// <summary>The length of <see cref="Text"/>'s string (0 when it is not a string), without decoding a large one.</summary>
+    public static int TextLength(JsonNode? node)
+    {
+        if (node is not JsonValue v || v.GetValueKind() != JsonValueKind.String) return 0;
+        if (v.TryGetValue<JsonElement>(out var element))
+        {
+            var raw = JsonMarshal.GetRawUtf8Value(element);
+            if (raw.Length > DirectDecodeMinBytes) return JsonStringDecoder.DecodedLength(raw);
+        }
+        return v.ToString().Length;
+    }
+
     // Below this the temporary copy JsonElement.GetString makes is a small pooled buffer anyway.
     private const int DirectDecodeMinBytes = 1024;
 

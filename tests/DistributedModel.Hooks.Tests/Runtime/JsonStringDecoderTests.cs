@@ -26,6 +26,7 @@ public sealed class JsonStringDecoderTests
         var element = Element(literal);
 
         JsonStringDecoder.Decode(JsonMarshal.GetRawUtf8Value(element)).Should().Be(element.GetString());
+        JsonStringDecoder.DecodedLength(JsonMarshal.GetRawUtf8Value(element)).Should().Be(element.GetString()!.Length, "the length without decoding");
     }
 
     [Theory]
