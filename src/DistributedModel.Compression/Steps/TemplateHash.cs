@@ -19,7 +19,7 @@ public static class TemplateHash
         while (i < n)
         {
             char c = s[i];
-            if (char.IsWhiteSpace(c))
+            if (IsSpace(c))
             {
                 if (!space) h = Mix(h, ' ');
                 space = true;
@@ -27,17 +27,24 @@ public static class TemplateHash
                 continue;
             }
             space = false;
+            // One pass over the token notes what decides its mask: a path separator, a quote, a digit.
             int end = i;
-            bool separator = false;
-            while (end < n && !char.IsWhiteSpace(s[end])) { if (s[end] is '/' or '\\') separator = true; end++; }
+            bool separator = false, quote = false, hasDigit = false;
+            for (; end < n; end++)
+            {
+                char d = s[end];
+                if (IsSpace(d)) break;
+                if (d is '/' or '\\') separator = true;
+                else if (d is '"' or '\'') quote = true;
+                else if (char.IsAsciiDigit(d)) hasDigit = true;
+            }
             if (separator && end - i > 1 && s[i] is not ('"' or '\''))
             {
                 h = Mix(h, '\u00a7');
                 i = end;
                 continue;
             }
-            var token = s[i..end];
-            if (token.IndexOfAny('"', '\'') < 0 && token.IndexOfAnyInRange('0', '9') >= 0)
+            if (!quote && hasDigit)
             {
                 // A token with a digit is a variable (Drain's rule): node ids like R10-M1-N5-C:J15-U11, 12ms, v1.2.3.
                 h = Mix(h, '#');
@@ -78,4 +85,7 @@ public static class TemplateHash
     }
 
     private static ulong Mix(ulong h, char c) => (h ^ c) * Prime;
+
+    /// <summary><see cref="char.IsWhiteSpace"/>, with the table lookup only for the few characters that can be one.</summary>
+    private static bool IsSpace(char c) => c <= ' ' ? char.IsWhiteSpace(c) : c >= '\u0085' && char.IsWhiteSpace(c);
 }
