@@ -3,7 +3,8 @@ using DistributedModel.Bench;
 using DistributedModel.Compression;
 using DistributedModel.Testing.Samples;
 
-// Benchmark (not a test): byte reduction on realistic samples, in-process cost, and whole-process hook latency vs `cat`.
+// Benchmark (not a test): byte reduction on realistic samples and on the real corpus, in-process cost, and whole-process
+// hook latency next to a bare Native-AOT program reading the same stdin.
 // Usage: dotnet run -c Release --project bench/DistributedModel.Bench [-- --quick] [--runs N]
 bool quick = args.Contains("--quick");
 int runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).FirstOrDefault(quick ? 30 : 60);
@@ -28,6 +29,8 @@ foreach (var s in SampleOutputs.All())
 }
 reductions.Sort();
 Console.WriteLine($"\nMedian reduction on logs/build/test output (grep excluded: every line is a file:line reference): {reductions[reductions.Count / 2]:P1}\n");
+
+RealCorpus.Run(quick);
 
 await HookLatency.RunAsync(runs);
 

@@ -26,7 +26,7 @@ public static class IgnoreEntries
         {
             var dotGit = Path.Combine(dir.FullName, ".git");
             var gitDir = Directory.Exists(dotGit) ? dotGit : File.Exists(dotGit) ? GitDirFromFile(dotGit) : null;
-            if (gitDir is null) continue;
+            if (gitDir is null || !IsGitDirectory(gitDir)) continue;
             // A linked worktree (`.git` file) keeps info/exclude in the common directory, which git reads for every worktree.
             var common = File.Exists(Path.Combine(gitDir, "commondir"))
                 ? Path.GetFullPath(File.ReadAllText(Path.Combine(gitDir, "commondir")).Trim(), gitDir)
@@ -36,6 +36,15 @@ public static class IgnoreEntries
         }
         return null;
     }
+
+    /// <summary>
+    /// What git itself requires of a git directory (setup.c, <c>is_git_directory</c>): a <c>HEAD</c> file, and objects and
+    /// refs, here or in the common directory of a linked worktree. A stray empty <c>.git</c> folder (say in <c>/tmp</c>) does
+    /// not make every directory below it a work tree — install once wrote <c>/tmp/.git/info/exclude</c> because of one.
+    /// </summary>
+    private static bool IsGitDirectory(string gitDir) =>
+        File.Exists(Path.Combine(gitDir, "HEAD"))
+        && (Directory.Exists(Path.Combine(gitDir, "objects")) && Directory.Exists(Path.Combine(gitDir, "refs")) || File.Exists(Path.Combine(gitDir, "commondir")));
 
     /// <summary>A <c>.git</c> file (linked worktree, submodule) holds <c>gitdir: PATH</c>, relative to its own directory.</summary>
     private static string? GitDirFromFile(string dotGit)

@@ -122,4 +122,18 @@ public sealed class GitIgnoreTests : IDisposable
         run.Out.Should().Contain("not a git work tree");
         File.Exists(_h.RepoFile(".gitignore")).Should().BeFalse();
     }
+
+    [Fact]
+    public async Task A_stray_dot_git_folder_above_the_repo_is_not_a_work_tree()
+    {
+        // A `.git` folder without HEAD, objects and refs (found once in /tmp) is not a git directory for git, so not for us.
+        var stray = Path.Combine(Path.GetDirectoryName(_h.Repo)!, ".git");
+        Directory.CreateDirectory(Path.Combine(stray, "info"));
+
+        var run = await _h.RunAsync("install", "--hooks-from", _h.FakeBinaries());
+
+        run.ExitCode.Should().Be(0, run.ToString());
+        run.Out.Should().Contain("not a git work tree");
+        File.Exists(Path.Combine(stray, "info", "exclude")).Should().BeFalse("nothing is written into a folder git would not read");
+    }
 }
