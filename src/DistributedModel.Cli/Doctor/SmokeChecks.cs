@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
+using DistributedModel.Core.Logging;
 
 namespace DistributedModel.Cli.Doctor;
 
@@ -23,7 +24,7 @@ public sealed class SmokeChecks(TimeSpan limit)
         log.Append(SampleError).Append('\n');
         var input = new JsonObject
         {
-            ["session_id"] = "dm-doctor", ["cwd"] = workspace.Path, ["hook_event_name"] = "PostToolUse", ["tool_name"] = "Bash",
+            ["session_id"] = "dm-doctor", ["cwd"] = workspace.Path, ["hook_event_name"] = HookEvents.PostToolUse, ["tool_name"] = "Bash",
             ["tool_input"] = new JsonObject { ["command"] = "dotnet build" },
             ["tool_response"] = new JsonObject { ["stdout"] = log.ToString(), ["stderr"] = "", ["interrupted"] = false, ["isImage"] = false },
         }.ToJsonString();
@@ -44,7 +45,7 @@ public sealed class SmokeChecks(TimeSpan limit)
         using var workspace = new ScratchDirectory();
         var input = new JsonObject
         {
-            ["session_id"] = "dm-doctor", ["cwd"] = workspace.Path, ["hook_event_name"] = "UserPromptSubmit",
+            ["session_id"] = "dm-doctor", ["cwd"] = workspace.Path, ["hook_event_name"] = HookEvents.UserPromptSubmit,
             ["prompt"] = "Summarize the build logs under artifacts/ and tell me why the nightly failed",
         }.ToJsonString();
 
