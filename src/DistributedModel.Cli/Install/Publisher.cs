@@ -8,9 +8,11 @@ namespace DistributedModel.Cli.Install;
 /// Publishes the two Native AOT hooks and the framework-dependent MCP server from the source tree into one
 /// staging directory in <see cref="BinaryLayout"/>, reporting progress (a publish takes tens of seconds).
 /// </summary>
-public sealed class Publisher(string sourceRoot, TextWriter progress, TimeSpan? heartbeat = null)
+/// <param name="time">The clock of the heartbeat and of the <c>.published</c> stamp; default <see cref="TimeProvider.System"/>.</param>
+public sealed class Publisher(string sourceRoot, TextWriter progress, TimeSpan? heartbeat = null, TimeProvider? time = null)
 {
     private readonly TimeSpan _heartbeat = heartbeat ?? TimeSpan.FromSeconds(15);
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     private string Staging => Path.Combine(sourceRoot, "artifacts", "dm-install");
     private string Stamp => Path.Combine(Staging, ".published");
@@ -40,7 +42,7 @@ public sealed class Publisher(string sourceRoot, TextWriter progress, TimeSpan? 
             return Path.Combine(Staging, "bin");
         }
         var bin = await PublishAllAsync(ct);
-        await File.WriteAllTextAsync(Stamp, DateTimeOffset.UtcNow.ToString("O"), ct);
+        await File.WriteAllTextAsync(Stamp, _time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture), ct);
         return bin;
     }
 
@@ -103,7 +105,7 @@ public sealed class Publisher(string sourceRoot, TextWriter progress, TimeSpan? 
         };
         var sw = Stopwatch.StartNew();
         var run = ProcessRunner.RunAsync(spec, ct);
-        while (await Task.WhenAny(run, Task.Delay(_heartbeat, ct)) != run)
+        while (await Task.WhenAny(run, Task.Delay(_heartbeat, _time, ct)) != run)
             await progress.WriteLineAsync($"      still publishing… {sw.Elapsed.TotalSeconds:F0} s");
         var outcome = await run;
         ct.ThrowIfCancellationRequested();
