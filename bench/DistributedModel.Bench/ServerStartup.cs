@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using DistributedModel.Testing;
 using DistributedModel.Testing.Processes;
+using DistributedModel.Core.Processes;
 
 namespace DistributedModel.Bench;
 
@@ -43,14 +44,9 @@ internal static class ServerStartup
 
     private static async Task<(double Init, double List)> OnceAsync(string exe, string workspace)
     {
-        var psi = new ProcessStartInfo(exe, ["--workspace", workspace])
-        {
-            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-            StandardInputEncoding = new UTF8Encoding(false),
-        };
         var sw = Stopwatch.StartNew();
-        using var p = Process.Start(psi) ?? throw new InvalidOperationException("could not start " + exe);
-        _ = p.StandardError.ReadToEndAsync();
+        await using var p = DistributedModel.Core.Processes.ProcessRunner.Start(new ProcessSpec(exe) { Arguments = ["--workspace", workspace] }, out var error)
+            ?? throw new InvalidOperationException($"could not start {exe}: {error}");
         await p.StandardInput.WriteLineAsync("""{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"bench","version":"1"}}}""");
         await p.StandardInput.FlushAsync();
         await ReadUntilAsync(p, "\"id\":1");
@@ -61,11 +57,11 @@ internal static class ServerStartup
         await ReadUntilAsync(p, "\"id\":2");
         double list = sw.Elapsed.TotalMilliseconds;
         p.StandardInput.Close();
-        if (!p.WaitForExit(10_000)) p.Kill(entireProcessTree: true);
+        if (!p.WaitForExit(TimeSpan.FromSeconds(10))) p.Kill();
         return (init, list);
     }
 
-    private static async Task ReadUntilAsync(Process p, string marker)
+    private static async Task ReadUntilAsync(RunningProcess p, string marker)
     {
         while (await p.StandardOutput.ReadLineAsync() is { } line)
             if (line.Contains(marker, StringComparison.Ordinal)) return;

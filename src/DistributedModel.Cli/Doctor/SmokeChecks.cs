@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using DistributedModel.Core.Processes;
 using System.Text;
 using System.Text.Json.Nodes;
+using DistributedModel.Core.Logging;
 
 namespace DistributedModel.Cli.Doctor;
 
@@ -23,7 +25,7 @@ public sealed class SmokeChecks(TimeSpan limit)
         log.Append(SampleError).Append('\n');
         var input = new JsonObject
         {
-            ["session_id"] = "dm-doctor", ["cwd"] = workspace.Path, ["hook_event_name"] = "PostToolUse", ["tool_name"] = "Bash",
+            ["session_id"] = "dm-doctor", ["cwd"] = workspace.Path, ["hook_event_name"] = HookEvents.PostToolUse, ["tool_name"] = "Bash",
             ["tool_input"] = new JsonObject { ["command"] = "dotnet build" },
             ["tool_response"] = new JsonObject { ["stdout"] = log.ToString(), ["stderr"] = "", ["interrupted"] = false, ["isImage"] = false },
         }.ToJsonString();
@@ -44,7 +46,7 @@ public sealed class SmokeChecks(TimeSpan limit)
         using var workspace = new ScratchDirectory();
         var input = new JsonObject
         {
-            ["session_id"] = "dm-doctor", ["cwd"] = workspace.Path, ["hook_event_name"] = "UserPromptSubmit",
+            ["session_id"] = "dm-doctor", ["cwd"] = workspace.Path, ["hook_event_name"] = HookEvents.UserPromptSubmit,
             ["prompt"] = "Summarize the build logs under artifacts/ and tell me why the nightly failed",
         }.ToJsonString();
 
@@ -61,13 +63,9 @@ public sealed class SmokeChecks(TimeSpan limit)
     {
         const string name = "MCP server answers";
         using var workspace = new ScratchDirectory();
-        var psi = Start(exe, workspace.Path);
-        psi.ArgumentList.Add("--workspace");
-        psi.ArgumentList.Add(workspace.Path);
         var sw = Stopwatch.StartNew();
-        using var p = TryStart(psi, out var startError);
-        if (p is null) return new(name, CheckLevel.Fail, startError!);
-        var stderr = p.StandardError.ReadToEndAsync(ct);
+        await using var p = ProcessRunner.Start(Spec(exe, workspace.Path) with { Arguments = ["--workspace", workspace.Path] }, out var startError);
+        if (p is null) return new(name, CheckLevel.Fail, "could not start: " + startError);
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
         cts.CancelAfter(limit);
         try
@@ -75,14 +73,14 @@ public sealed class SmokeChecks(TimeSpan limit)
             await p.StandardInput.WriteLineAsync("""{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"dm-doctor","version":"1"}}}""".AsMemory(), cts.Token);
             await p.StandardInput.FlushAsync(cts.Token);
             if (await ReadResponseAsync(p, 1, cts.Token) is not { } init || init["result"] is null)
-                return new(name, CheckLevel.Fail, Died(p, "initialize", await Tail(stderr)));
+                return new(name, CheckLevel.Fail, Died(p, "initialize", await Tail(p)));
             long initMs = sw.ElapsedMilliseconds;
             await p.StandardInput.WriteLineAsync("""{"jsonrpc":"2.0","method":"notifications/initialized"}""".AsMemory(), cts.Token);
             await p.StandardInput.WriteLineAsync("""{"jsonrpc":"2.0","id":2,"method":"tools/list"}""".AsMemory(), cts.Token);
             await p.StandardInput.FlushAsync(cts.Token);
             var tools = (await ReadResponseAsync(p, 2, cts.Token))?["result"]?["tools"]?.AsArray()
                 .Select(t => t?["name"]?.ToString()).Where(n => n is not null).ToList();
-            if (tools is null || tools.Count == 0) return new(name, CheckLevel.Fail, Died(p, "tools/list", await Tail(stderr)));
+            if (tools is null || tools.Count == 0) return new(name, CheckLevel.Fail, Died(p, "tools/list", await Tail(p)));
             return new(name, CheckLevel.Ok, $"initialize in {initMs} ms; {tools.Count} tools: {string.Join(", ", tools)}");
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
@@ -91,17 +89,17 @@ public sealed class SmokeChecks(TimeSpan limit)
         }
         catch (IOException ex) // it died before reading its input (broken pipe): its stderr says more than the pipe
         {
-            var why = await Tail(stderr);
+            var why = await Tail(p);
             return new(name, CheckLevel.Fail, Died(p, "initialize", why.Length > 0 ? why : ex.Message));
         }
         finally
         {
-            Kill(p);
+            p.Kill();
         }
     }
 
     /// <summary>Reads stdout lines until the JSON-RPC response with <paramref name="id"/>; null at end of stream.</summary>
-    private static async Task<JsonNode?> ReadResponseAsync(Process p, int id, CancellationToken ct)
+    private static async Task<JsonNode?> ReadResponseAsync(RunningProcess p, int id, CancellationToken ct)
     {
         while (await p.StandardOutput.ReadLineAsync(ct) is { } line)
         {
@@ -111,88 +109,40 @@ public sealed class SmokeChecks(TimeSpan limit)
         return null;
     }
 
-    private static string Died(Process p, string step, string detail)
+    private static string Died(RunningProcess p, string step, string detail)
     {
         // End of stdout usually means the process is exiting: give it a moment so the exit code can be named.
         var state = p.WaitForExit(TimeSpan.FromSeconds(2)) ? $"exited with code {p.ExitCode}" : "closed its output";
         return $"{state} before answering {step}" + (detail.Length > 0 ? ": " + detail : "");
     }
 
-    private static async Task<string> Tail(Task<string> stderr)
+    private static async Task<string> Tail(RunningProcess p)
     {
-        var done = await Task.WhenAny(stderr, Task.Delay(500));
-        if (done != stderr) return "";
-        var text = (await stderr).Trim();
+        // What it wrote before stopping: its stderr once closed, or what there is after half a second.
+        var text = (await p.StdErrAsync(TimeSpan.FromMilliseconds(500))).Trim();
         var last = text.Split('\n').LastOrDefault(l => l.Trim().Length > 0)?.Trim() ?? "";
         return last.Length > 200 ? last[..200] + "…" : last;
     }
 
     private async Task<(string StdOut, long Millis, string? Problem)> RunOnceAsync(string exe, string cwd, string stdin, CancellationToken ct)
     {
-        var sw = Stopwatch.StartNew();
-        using var p = TryStart(Start(exe, cwd), out var startError);
-        if (p is null) return ("", 0, startError);
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        cts.CancelAfter(limit);
-        try
-        {
-            var stdout = p.StandardOutput.ReadToEndAsync(cts.Token);
-            var stderr = p.StandardError.ReadToEndAsync(cts.Token);
-            try
-            {
-                await p.StandardInput.WriteAsync(stdin.AsMemory(), cts.Token);
-                p.StandardInput.Close();
-            }
-            catch (IOException)
-            {
-                // It exited without reading all of its input (broken pipe); Claude Code tolerates that, so judge its exit.
-            }
-            await p.WaitForExitAsync(cts.Token);
-            var (output, errors) = (await stdout, await stderr);
-            long ms = sw.ElapsedMilliseconds;
-            if (p.ExitCode != 0)
-                return (output, ms, $"exit code {p.ExitCode} (Claude Code would {(p.ExitCode == 2 ? "block the call" : "show an error")})" +
-                    (errors.Trim().Length > 0 ? ": " + errors.Trim().Split('\n')[^1] : ""));
-            return (output, ms, null);
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            Kill(p);
-            return ("", sw.ElapsedMilliseconds, $"no exit within {limit.TotalSeconds:0.#} s");
-        }
+        // Claude Code tolerates a hook that exits without reading all of its input (broken pipe): its exit is judged.
+        var run = await ProcessRunner.RunAsync(Spec(exe, cwd).WithStdin(stdin) with { TimeLimit = limit }, ct);
+        ct.ThrowIfCancellationRequested();
+        long ms = (long)run.Elapsed.TotalMilliseconds;
+        if (!run.Started) return ("", 0, "could not start: " + run.StartError);
+        if (run.TimedOut) return ("", ms, $"no exit within {limit.TotalSeconds:0.#} s");
+        if (run.ExitCode != 0)
+            return (run.StdOut, ms, $"exit code {run.ExitCode} (Claude Code would {(run.ExitCode == 2 ? "block the call" : "show an error")})" +
+                (run.StdErr.Trim().Length > 0 ? ": " + run.StdErr.Trim().Split('\n')[^1] : ""));
+        return (run.StdOut, ms, null);
     }
 
-    private static ProcessStartInfo Start(string exe, string cwd) => new(exe)
+    private static ProcessSpec Spec(string exe, string cwd) => new(exe)
     {
         WorkingDirectory = cwd,
-        RedirectStandardInput = true,
-        RedirectStandardOutput = true,
-        RedirectStandardError = true,
-        UseShellExecute = false,
-        StandardInputEncoding = new UTF8Encoding(false),
-        StandardOutputEncoding = Encoding.UTF8,
-        Environment = { ["CLAUDE_PROJECT_DIR"] = cwd },
+        Environment = new Dictionary<string, string?> { ["CLAUDE_PROJECT_DIR"] = cwd },
     };
-
-    private static Process? TryStart(ProcessStartInfo psi, out string? error)
-    {
-        try
-        {
-            error = null;
-            return Process.Start(psi);
-        }
-        catch (System.ComponentModel.Win32Exception ex)
-        {
-            error = "could not start: " + ex.Message;
-            return null;
-        }
-    }
-
-    private static void Kill(Process p)
-    {
-        try { if (!p.HasExited) p.Kill(entireProcessTree: true); }
-        catch (InvalidOperationException) { }
-    }
 
     private static JsonNode? TryParse(string text)
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DistributedModel.Core.Processes;
 using DistributedModel.Core.Wiring;
 
 namespace DistributedModel.Cli.Install;
@@ -7,9 +8,11 @@ namespace DistributedModel.Cli.Install;
 /// Publishes the two Native AOT hooks and the framework-dependent MCP server from the source tree into one
 /// staging directory in <see cref="BinaryLayout"/>, reporting progress (a publish takes tens of seconds).
 /// </summary>
-public sealed class Publisher(string sourceRoot, TextWriter progress, TimeSpan? heartbeat = null)
+/// <param name="time">The clock of the heartbeat and of the <c>.published</c> stamp; default <see cref="TimeProvider.System"/>.</param>
+public sealed class Publisher(string sourceRoot, TextWriter progress, TimeSpan? heartbeat = null, TimeProvider? time = null)
 {
     private readonly TimeSpan _heartbeat = heartbeat ?? TimeSpan.FromSeconds(15);
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     private string Staging => Path.Combine(sourceRoot, "artifacts", "dm-install");
     private string Stamp => Path.Combine(Staging, ".published");
@@ -39,7 +42,7 @@ public sealed class Publisher(string sourceRoot, TextWriter progress, TimeSpan? 
             return Path.Combine(Staging, "bin");
         }
         var bin = await PublishAllAsync(ct);
-        await File.WriteAllTextAsync(Stamp, DateTimeOffset.UtcNow.ToString("O"), ct);
+        await File.WriteAllTextAsync(Stamp, _time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture), ct);
         return bin;
     }
 
@@ -84,35 +87,34 @@ public sealed class Publisher(string sourceRoot, TextWriter progress, TimeSpan? 
 
     private async Task<TimeSpan> RunAsync(List<string> args, CancellationToken ct)
     {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = sourceRoot };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        psi.Environment["DOTNET_NOLOGO"] = "1";
-        var sw = Stopwatch.StartNew();
-        using var p = Process.Start(psi) ?? throw new PublishException("could not start `dotnet`; is the .NET SDK on PATH?");
         var tail = new Queue<string>();
-        void Keep(string? line)
+        void Keep(string line)
         {
-            if (line is null) return;
             lock (tail)
             {
                 tail.Enqueue(line);
                 if (tail.Count > 40) tail.Dequeue();
             }
         }
-        p.OutputDataReceived += (_, e) => Keep(e.Data);
-        p.ErrorDataReceived += (_, e) => Keep(e.Data);
-        p.BeginOutputReadLine();
-        p.BeginErrorReadLine();
-        var exit = p.WaitForExitAsync(ct);
-        while (await Task.WhenAny(exit, Task.Delay(_heartbeat, ct)) != exit)
+        var spec = new ProcessSpec("dotnet")
+        {
+            Arguments = args, WorkingDirectory = sourceRoot,
+            Environment = new Dictionary<string, string?> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" },
+            TimeLimit = Timeout.InfiniteTimeSpan, // a cold AOT publish on a loaded machine takes minutes; the heartbeat shows it is alive
+            StdoutLimitChars = 0, StderrLimitChars = 0, OnStdoutLine = Keep, OnStderrLine = Keep,
+        };
+        var sw = Stopwatch.StartNew();
+        var run = ProcessRunner.RunAsync(spec, ct);
+        while (await Task.WhenAny(run, Task.Delay(_heartbeat, _time, ct)) != run)
             await progress.WriteLineAsync($"      still publishing… {sw.Elapsed.TotalSeconds:F0} s");
-        await exit;
-        if (p.ExitCode != 0)
+        var outcome = await run;
+        ct.ThrowIfCancellationRequested();
+        if (!outcome.Started) throw new PublishException("could not start `dotnet`; is the .NET SDK on PATH?");
+        if (outcome.ExitCode != 0)
         {
             string log;
             lock (tail) log = string.Join('\n', tail);
-            throw new PublishException($"dotnet {string.Join(' ', args)} failed (exit {p.ExitCode}):\n{log}");
+            throw new PublishException($"dotnet {string.Join(' ', args)} failed (exit {outcome.ExitCode}):\n{log}");
         }
         return sw.Elapsed;
     }

@@ -42,7 +42,7 @@ public sealed class RepoInstaller(CliEnvironment env)
                 ?? throw new UsageException("cannot find the Distributed Model source tree (DistributedModel.sln) above the dm binary or the current directory; " +
                     "run dm from a checkout, or pass --hooks-from DIR with prebuilt binaries (PostToolUse, UserPromptSubmit, mcp/dm-mcp).");
             await env.Out.WriteLineAsync($"Publishing from {tree}");
-            source = await new Publisher(tree, env.Out).PublishIfNeededAsync(ct);
+            source = await new Publisher(tree, env.Out, time: env.Time).PublishIfNeededAsync(ct);
         }
 
         if (Directory.Exists(layout.HookDir) && !BinaryInstaller.IsOurs(layout.HookDir) && Directory.EnumerateFileSystemEntries(layout.HookDir).Any())

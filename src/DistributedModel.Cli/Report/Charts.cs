@@ -1,3 +1,5 @@
+using DistributedModel.Core.Logging;
+
 namespace DistributedModel.Cli.Report;
 
 /// <summary>The inline SVG charts of the HTML report.</summary>
@@ -18,7 +20,7 @@ public static class Charts
         double pw = W - L - R, ph = H - T - B, bw = pw / bins;
         var shares = hooks.ToDictionary(h => h, h =>
         {
-            var ms = r.HookCalls.Where(c => c.Event == h).Select(c => c.Ms).ToList();
+            var ms = r.HookCalls.Where(c => c.Event == h).Select(c => c.ElapsedMs).ToList();
             var counts = new int[bins];
             foreach (var m in ms) counts[Bin(m)]++;
             return counts.Select(c => ms.Count == 0 ? 0 : (double)c / ms.Count).ToArray();
@@ -49,7 +51,7 @@ public static class Charts
     {
         const double W = 560, H = 260, L = 56, R = 12, T = 28, B = 34;
         var svg = new Svg(W, H, "Bytes saved per day");
-        var post = r.HookCalls.Where(c => c.Event == "PostToolUse").ToList();
+        var post = r.HookCalls.Where(c => c.Event == HookEvents.PostToolUse).ToList();
         if (post.Count == 0) return Empty(svg, W, H, "no PostToolUse calls in the window");
         var days = Days(r);
         var byDay = days.Select(d => (Day: d, In: post.Where(c => Day(c.Timestamp) == d).Sum(c => (double)c.InputBytes),
@@ -76,8 +78,8 @@ public static class Charts
     /// <summary>Actual spend per lane next to what the orchestrator would have cost for the same tokens.</summary>
     public static string SpendPerLane(Review r)
     {
-        var lanes = r.ProviderCalls.GroupBy(p => p.Lane)
-            .Select(g => (Lane: g.Key, Cost: (double)g.Sum(p => p.CostUsd), Base: (double)g.Sum(p => p.BaselineUsd)))
+        var lanes = r.ProviderCalls.GroupBy(p => p.Line.Lane)
+            .Select(g => (Lane: g.Key, Cost: (double)g.Sum(p => p.Line.CostUsd), Base: (double)g.Sum(p => p.Line.BaselineUsd)))
             .OrderByDescending(x => x.Base).ToList();
         double rowH = 46, T = 30, L = 84, R = 170;
         double W = 560, H = Math.Max(120, T + rowH * lanes.Count + 12);
@@ -101,8 +103,8 @@ public static class Charts
     /// <summary>Donut of spend per provider.</summary>
     public static string SpendPerProvider(Review r)
     {
-        var providers = r.ProviderCalls.GroupBy(p => p.Provider)
-            .Select(g => (Provider: g.Key, Cost: (double)g.Sum(p => p.CostUsd), Calls: g.Count()))
+        var providers = r.ProviderCalls.GroupBy(p => p.Line.Provider)
+            .Select(g => (Provider: g.Key, Cost: (double)g.Sum(p => p.Line.CostUsd), Calls: g.Count()))
             .OrderByDescending(x => x.Cost).ToList();
         const double W = 560, H = 240, Cx = 130, Cy = 120, Ro = 92, Ri = 58;
         var svg = new Svg(W, H, "Spend per provider");

@@ -31,23 +31,21 @@ public static class HtmlReportWriter
 
         // KPI cards.
         sb.Append("<section class=\"kpis\">");
-        Kpi(sb, r.Targets[0], double.IsNaN(r.ContextReduction) ? "–" : Format.Delta(-r.ContextReduction),
+        Kpi(sb, r.Target(TargetKeys.ContextBytes), double.IsNaN(r.ContextReduction) ? "–" : Format.Delta(-r.ContextReduction),
             r.ContextBytesIn == 0 ? "no PostToolUse calls" : $"{Format.Bytes(r.ContextBytesIn)} → {Format.Bytes(r.ContextBytesOut)} into context",
             Meter(double.IsNaN(r.ContextReduction) ? 0 : r.ContextReduction, ReviewTargets.MinContextReduction));
-        for (int i = 0; i < ReviewTargets.Hooks.Count; i++)
+        foreach (var hook in ReviewTargets.Hooks)
         {
-            var hook = ReviewTargets.Hooks[i];
             var (p95, p50, n) = r.Latency[hook];
-            Kpi(sb, r.Targets[1 + i], n == 0 ? "–" : Format.Ms(p95), n == 0 ? "no calls" : $"p50 {Format.Ms(p50)} · {n:N0} calls",
+            Kpi(sb, r.Target(TargetKeys.HookLatency(hook)), n == 0 ? "–" : Format.Ms(p95), n == 0 ? "no calls" : $"p50 {Format.Ms(p50)} · {n:N0} calls",
                 Meter(n == 0 ? 0 : Math.Min(1, p95 / 100), ReviewTargets.MaxHookP95Ms / 100, inverted: true));
         }
-        var idx = 1 + ReviewTargets.Hooks.Count;
-        Kpi(sb, r.Targets[idx], double.IsNaN(r.SuccessWithoutFallback) ? "–" : Format.Percent(r.SuccessWithoutFallback),
+        Kpi(sb, r.Target(TargetKeys.SuccessWithoutFallback), double.IsNaN(r.SuccessWithoutFallback) ? "–" : Format.Percent(r.SuccessWithoutFallback),
             r.SpecialistRequests == 0 ? "no provider calls" : $"{r.SpecialistFirstTrySuccesses} of {r.SpecialistRequests} requests first try",
             Meter(double.IsNaN(r.SuccessWithoutFallback) ? 0 : r.SuccessWithoutFallback, ReviewTargets.MinSuccessWithoutFallback));
-        Kpi(sb, r.Targets[idx + 1], r.Overturns.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Kpi(sb, r.Target(TargetKeys.Overturns), r.Overturns.ToString(System.Globalization.CultureInfo.InvariantCulture),
             $"of {r.Verdicts.Values.Sum()} consult/tribunal decisions", VerdictStrip(r));
-        Kpi(sb, r.Targets[idx + 2], double.IsNaN(r.SpendDelta) ? "–" : Format.Delta(r.SpendDelta),
+        Kpi(sb, r.Target(TargetKeys.Spend), double.IsNaN(r.SpendDelta) ? "–" : Format.Delta(r.SpendDelta),
             r.BaselineUsd == 0 ? "no priced calls" : $"{Format.Usd(r.SpendUsd)} spent vs {Format.Usd(r.BaselineUsd)} on the orchestrator",
             Meter(double.IsNaN(r.SpendDelta) ? 0 : Math.Clamp(-r.SpendDelta, 0, 1), -ReviewTargets.MaxSpendDelta));
         sb.Append("</section>");

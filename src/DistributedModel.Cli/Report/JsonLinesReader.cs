@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace DistributedModel.Cli.Report;
 
@@ -11,6 +12,20 @@ public static class JsonLinesReader
     public const long ProgressThresholdBytes = 32L * 1024 * 1024;
 
     public static List<T> Read<T>(string path, Func<JsonElement, T?> map, ReadStats stats, TextWriter? progress = null,
+        long progressThresholdBytes = ProgressThresholdBytes) where T : class =>
+        ReadLines(path, line =>
+        {
+            using var doc = JsonDocument.Parse(line);
+            return doc.RootElement.ValueKind == JsonValueKind.Object ? map(doc.RootElement) : null;
+        }, stats, progress, progressThresholdBytes);
+
+    /// <summary>Each line deserialized with a writer's source-generated <paramref name="contract"/> (a JSON <c>null</c> line is unreadable).</summary>
+    public static List<T> Read<T>(string path, JsonTypeInfo<T> contract, ReadStats stats, TextWriter? progress = null,
+        long progressThresholdBytes = ProgressThresholdBytes) where T : class =>
+        ReadLines(path, line => JsonSerializer.Deserialize(line, contract), stats, progress, progressThresholdBytes);
+
+    /// <summary>Each non-blank line through <paramref name="parse"/>; null, or a JSON, format or conversion error, counts as unreadable.</summary>
+    public static List<T> ReadLines<T>(string path, Func<string, T?> parse, ReadStats stats, TextWriter? progress = null,
         long progressThresholdBytes = ProgressThresholdBytes) where T : class
     {
         var list = new List<T>();
@@ -36,8 +51,7 @@ public static class JsonLinesReader
             T? item = null;
             try
             {
-                using var doc = JsonDocument.Parse(line);
-                if (doc.RootElement.ValueKind == JsonValueKind.Object) item = map(doc.RootElement);
+                item = parse(line);
             }
             catch (JsonException) { }
             catch (FormatException) { }

@@ -1,13 +1,15 @@
+using DistributedModel.Core.Ledger;
+
 namespace DistributedModel.Cli.Report;
 
-/// <summary>One line of <c>.claude/dm/ledger.jsonl</c> (the fields the report uses).</summary>
-public sealed record ProviderCall(
-    DateTimeOffset Timestamp, string Lane, string Provider, string? Model,
-    long InputTokens, long OutputTokens, decimal CostUsd, decimal BaselineUsd,
-    double Ms, string? FallbackFrom, string Outcome)
+/// <summary>
+/// One line of <c>.claude/dm/ledger.jsonl</c> as the writers wrote it (<see cref="LedgerRecord"/>), with its
+/// <c>ts</c> parsed once for the window and the per-day charts.
+/// </summary>
+public sealed record ProviderCall(DateTimeOffset Timestamp, LedgerRecord Line)
 {
-    public bool IsOk => string.Equals(Outcome, "ok", StringComparison.OrdinalIgnoreCase);
+    public bool IsOk => string.Equals(Line.Outcome, LedgerOutcome.Ok, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The first attempt of a request (no provider failed before this one).</summary>
-    public bool IsFirstAttempt => string.IsNullOrEmpty(FallbackFrom);
+    public bool IsFirstAttempt => string.IsNullOrEmpty(Line.FallbackFrom);
 }

@@ -1,3 +1,5 @@
+using DistributedModel.Core.Logging;
+
 namespace DistributedModel.Cli.Report;
 
 /// <summary>Everything <c>dm report</c> measured over a window, the verdict per target and the recommendation.</summary>
@@ -9,7 +11,7 @@ public sealed record Review
     public DateTimeOffset? WindowStart { get; init; }
     public required double WindowDaysElapsed { get; init; }
 
-    public required IReadOnlyList<HookCall> HookCalls { get; init; }
+    public required IReadOnlyList<HookLogRecord> HookCalls { get; init; }
     public required IReadOnlyList<ProviderCall> ProviderCalls { get; init; }
     public required IReadOnlyList<DecisionRecord> Decisions { get; init; }
     public required int SkippedLines { get; init; }
@@ -33,6 +35,10 @@ public sealed record Review
     public double SpendDelta => BaselineUsd == 0 ? double.NaN : (double)(SpendUsd / BaselineUsd - 1m);
 
     public required IReadOnlyList<TargetResult> Targets { get; init; }
+
+    /// <summary>The target row with <paramref name="key"/> (<see cref="TargetKeys"/>).</summary>
+    public TargetResult Target(string key) =>
+        Targets.FirstOrDefault(t => t.Key == key) ?? throw new KeyNotFoundException($"the review has no target '{key}'");
     public required bool Promote { get; init; }
     public required IReadOnlyList<string> Reasons { get; init; }
 }

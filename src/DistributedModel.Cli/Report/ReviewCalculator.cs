@@ -1,10 +1,12 @@
+using DistributedModel.Core.Logging;
+
 namespace DistributedModel.Cli.Report;
 
 /// <summary>Computes every target, the verdicts and the recommendation from the raw records of a window.</summary>
 public static class ReviewCalculator
 {
     public static Review Compute(
-        IReadOnlyList<HookCall> allHooks, IReadOnlyList<ProviderCall> allLedger, IReadOnlyList<DecisionRecord> allDecisions,
+        IReadOnlyList<HookLogRecord> allHooks, IReadOnlyList<ProviderCall> allLedger, IReadOnlyList<DecisionRecord> allDecisions,
         DateTimeOffset now, int days, DateTimeOffset? windowStart, int skippedLines)
     {
         var from = now.AddDays(-days);
@@ -13,13 +15,13 @@ public static class ReviewCalculator
         var fromDate = DateOnly.FromDateTime(from.UtcDateTime);
         var decisions = allDecisions.Where(d => d.Date >= fromDate && d.Date <= DateOnly.FromDateTime(now.UtcDateTime)).ToList();
 
-        var post = hooks.Where(h => h.Event == "PostToolUse").ToList();
+        var post = hooks.Where(h => h.Event == HookEvents.PostToolUse).ToList();
         long bytesIn = post.Sum(h => h.InputBytes), bytesOut = post.Sum(h => h.OutputBytes);
 
         var latency = ReviewTargets.Hooks.Union(hooks.Select(h => h.Event).Distinct(StringComparer.Ordinal))
             .ToDictionary(e => e, e =>
             {
-                var ms = hooks.Where(h => h.Event == e).Select(h => h.Ms).ToList();
+                var ms = hooks.Where(h => h.Event == e).Select(h => h.ElapsedMs).ToList();
                 return (Percentile.NearestRank(ms, 95), Percentile.NearestRank(ms, 50), ms.Count);
             });
 
@@ -28,7 +30,7 @@ public static class ReviewCalculator
 
         var verdicts = decisions.Where(d => d.IsConsultant).GroupBy(d => d.Verdict).ToDictionary(g => g.Key, g => g.Count());
         int overturns = decisions.Count(d => d.IsOverturn);
-        decimal spend = ledger.Sum(l => l.CostUsd), baseline = ledger.Sum(l => l.BaselineUsd);
+        decimal spend = ledger.Sum(l => l.Line.CostUsd), baseline = ledger.Sum(l => l.Line.BaselineUsd);
 
         DateTimeOffset? earliest = windowStart
             ?? allHooks.Select(h => (DateTimeOffset?)h.Timestamp).Concat(allLedger.Select(l => (DateTimeOffset?)l.Timestamp)).Min();
@@ -56,7 +58,7 @@ public static class ReviewCalculator
     {
         var list = new List<TargetResult>
         {
-            new("Context bytes into orchestrator",
+            new(TargetKeys.ContextBytes, "Context bytes into orchestrator",
                 r.ContextBytesIn == 0 ? "no PostToolUse calls"
                     : $"{Format.Bytes(r.ContextBytesIn)} in -> {Format.Bytes(r.ContextBytesOut)} out ({Format.Delta(-r.ContextReduction)})",
                 $">= {Format.Percent(ReviewTargets.MinContextReduction)} reduction",
@@ -65,19 +67,19 @@ public static class ReviewCalculator
         foreach (var hook in ReviewTargets.Hooks)
         {
             var (p95, _, n) = r.Latency[hook];
-            list.Add(new($"Hook latency p95 {hook}", n == 0 ? "no calls" : $"{Format.Ms(p95)} (n={n})", $"< {Format.Num(ReviewTargets.MaxHookP95Ms)} ms",
+            list.Add(new(TargetKeys.HookLatency(hook), $"Hook latency p95 {hook}", n == 0 ? "no calls" : $"{Format.Ms(p95)} (n={n})", $"< {Format.Num(ReviewTargets.MaxHookP95Ms)} ms",
                 n == 0 ? TargetStatus.NoData : p95 < ReviewTargets.MaxHookP95Ms ? TargetStatus.Pass : TargetStatus.Fail));
         }
-        list.Add(new("Specialist success without fallback",
+        list.Add(new(TargetKeys.SuccessWithoutFallback, "Specialist success without fallback",
             r.SpecialistRequests == 0 ? "no provider calls" : $"{Format.Percent(r.SuccessWithoutFallback)} ({r.SpecialistFirstTrySuccesses}/{r.SpecialistRequests})",
             $"> {Format.Percent(ReviewTargets.MinSuccessWithoutFallback)}",
             r.SpecialistRequests == 0 ? TargetStatus.NoData : r.SuccessWithoutFallback > ReviewTargets.MinSuccessWithoutFallback ? TargetStatus.Pass : TargetStatus.Fail));
-        list.Add(new("Consultant overturns",
+        list.Add(new(TargetKeys.Overturns, "Consultant overturns",
             $"{r.Overturns} of {r.Verdicts.Values.Sum()} consultant decisions" + (r.Verdicts.Count == 0 ? "" :
                 " (" + string.Join(", ", r.Verdicts.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key} {v.Value}")) + ")"),
             "> 0 (MODIFY or REVERSE)",
             r.Overturns > ReviewTargets.MinOverturns ? TargetStatus.Pass : TargetStatus.Fail));
-        list.Add(new("Spend vs all-orchestrator baseline",
+        list.Add(new(TargetKeys.Spend, "Spend vs all-orchestrator baseline",
             r.BaselineUsd == 0 ? "no priced calls" : $"{Format.Usd(r.SpendUsd)} vs {Format.Usd(r.BaselineUsd)} ({Format.Delta(r.SpendDelta)})",
             $"<= {Format.Delta(ReviewTargets.MaxSpendDelta)}",
             r.BaselineUsd == 0 ? TargetStatus.NoData : r.SpendDelta <= ReviewTargets.MaxSpendDelta ? TargetStatus.Pass : TargetStatus.Fail));

@@ -1,3 +1,5 @@
+using DistributedModel.Core.Logging;
+
 namespace DistributedModel.Cli.Report;
 
 /// <summary>The seed's day-7 review targets.</summary>
@@ -22,5 +24,5 @@ public static class ReviewTargets
     public const int WindowDays = 7;
 
     /// <summary>The hooks whose latency is judged.</summary>
-    public static IReadOnlyList<string> Hooks { get; } = ["PostToolUse", "UserPromptSubmit"];
+    public static IReadOnlyList<string> Hooks => HookEvents.All;
 }

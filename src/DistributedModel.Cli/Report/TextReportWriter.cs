@@ -1,3 +1,5 @@
+using DistributedModel.Core.Logging;
+
 namespace DistributedModel.Cli.Report;
 
 /// <summary>The console form of the review: one row per target, then the recommendation.</summary>
@@ -23,18 +25,18 @@ public static class TextReportWriter
 
         if (r.HookCalls.Count > 0)
         {
-            var outcomes = r.HookCalls.GroupBy(h => h.Outcome.StartsWith("failopen", StringComparison.Ordinal) ? "failopen" : h.Outcome)
+            var outcomes = r.HookCalls.GroupBy(h => HookOutcomes.IsFailOpen(h.Outcome) ? HookOutcomes.FailOpen : h.Outcome)
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}");
             w.WriteLine("Hook outcomes: " + string.Join(", ", outcomes));
         }
         if (r.ProviderCalls.Count > 0)
         {
             w.WriteLine("Spend by lane:");
-            foreach (var g in r.ProviderCalls.GroupBy(p => p.Lane).OrderByDescending(g => g.Sum(p => p.CostUsd)))
-                w.WriteLine($"  {g.Key,-12} {Format.Usd(g.Sum(p => p.CostUsd)),10}  (baseline {Format.Usd(g.Sum(p => p.BaselineUsd))}, {g.Count()} calls)");
+            foreach (var g in r.ProviderCalls.GroupBy(p => p.Line.Lane).OrderByDescending(g => g.Sum(p => p.Line.CostUsd)))
+                w.WriteLine($"  {g.Key,-12} {Format.Usd(g.Sum(p => p.Line.CostUsd)),10}  (baseline {Format.Usd(g.Sum(p => p.Line.BaselineUsd))}, {g.Count()} calls)");
             w.WriteLine("Spend by provider:");
-            foreach (var g in r.ProviderCalls.GroupBy(p => p.Provider).OrderByDescending(g => g.Sum(p => p.CostUsd)))
-                w.WriteLine($"  {g.Key,-12} {Format.Usd(g.Sum(p => p.CostUsd)),10}  ({g.Count()} calls, {g.Count(p => !p.IsOk)} failed)");
+            foreach (var g in r.ProviderCalls.GroupBy(p => p.Line.Provider).OrderByDescending(g => g.Sum(p => p.Line.CostUsd)))
+                w.WriteLine($"  {g.Key,-12} {Format.Usd(g.Sum(p => p.Line.CostUsd)),10}  ({g.Count()} calls, {g.Count(p => !p.IsOk)} failed)");
             w.WriteLine();
         }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DistributedModel.Core.Wiring;
+using DistributedModel.Core.Logging;
 
 namespace DistributedModel.Cli.Wiring;
 
@@ -55,8 +56,8 @@ public sealed class WiringPlan
 
     private static WiringPlan Build(Func<string, string> command, JsonObject entry) => new(
         [
-            new HookSpec("UserPromptSubmit", null, WiringDefaults.UserPromptSubmitExe, command(WiringDefaults.UserPromptSubmitExe), null),
-            new HookSpec("PostToolUse", WiringDefaults.PostToolUseMatcher, WiringDefaults.PostToolUseExe, command(WiringDefaults.PostToolUseExe),
+            new HookSpec(HookEvents.UserPromptSubmit, null, WiringDefaults.UserPromptSubmitExe, command(WiringDefaults.UserPromptSubmitExe), null),
+            new HookSpec(HookEvents.PostToolUse, WiringDefaults.PostToolUseMatcher, WiringDefaults.PostToolUseExe, command(WiringDefaults.PostToolUseExe),
                 WiringDefaults.PostToolUseTimeoutSeconds),
         ],
         entry);

@@ -14,16 +14,17 @@ public static class HookRunner
     /// <summary>Decides what the hook does with its parsed stdin; throws <see cref="FailOpenException"/> to leave everything untouched.</summary>
     public delegate HookResult Handler(HookInput input);
 
+    /// <param name="time">The clock of the hooks.log line's <c>ts</c>; default <see cref="TimeProvider.System"/>.</param>
     /// <param name="resolvePaths">Workspace for a given <c>cwd</c> (null when stdin could not be parsed); default
     /// <see cref="WorkspacePaths.Resolve"/>. The log line of a call that failed before the handler ran goes there.</param>
     /// <returns>The process exit code: always 0.</returns>
     public static int Run(string eventName, Stream stdin, Stream stdout, Handler handler,
-        Func<DateTimeOffset>? clock = null, Func<string?, WorkspacePaths>? resolvePaths = null)
+        TimeProvider? time = null, Func<string?, WorkspacePaths>? resolvePaths = null)
     {
         ArgumentNullException.ThrowIfNull(stdin);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(handler);
-        clock ??= static () => DateTimeOffset.UtcNow;
+        time ??= TimeProvider.System;
         resolvePaths ??= static cwd => WorkspacePaths.Resolve(cwd);
         var started = Stopwatch.GetTimestamp();
         long inBytes = 0;
@@ -44,7 +45,7 @@ public static class HookRunner
             }
             record = new HookLogRecord
             {
-                Timestamp = clock(), Event = eventName, Tool = result.Tool ?? tool,
+                Timestamp = time.GetUtcNow(), Event = eventName, Tool = result.Tool ?? tool,
                 InputBytes = result.InputBytes, OutputBytes = result.OutputBytes,
                 ElapsedMs = ElapsedMs(started), Outcome = result.Outcome, Detail = result.Detail,
                 Errors = result.Diagnostics?.Errors, Warnings = result.Diagnostics?.Warnings, Surfaced = result.Diagnostics?.Surfaced,
@@ -53,12 +54,12 @@ public static class HookRunner
         }
         catch (FailOpenException ex)
         {
-            record = FailOpen(eventName, tool, inBytes, started, ex.Reason, ex.Detail, clock);
+            record = FailOpen(eventName, tool, inBytes, started, ex.Reason, ex.Detail, time);
         }
         catch (Exception ex)
         {
             // Anything unexpected: still fail open, name the exception type only (never data).
-            record = FailOpen(eventName, tool, inBytes, started, "internal-error", ex.GetType().Name, clock);
+            record = FailOpen(eventName, tool, inBytes, started, "internal-error", ex.GetType().Name, time);
         }
 
         try
@@ -73,10 +74,10 @@ public static class HookRunner
         return 0;
     }
 
-    private static HookLogRecord FailOpen(string eventName, string? tool, long inBytes, long started, string reason, string? detail, Func<DateTimeOffset> clock) =>
+    private static HookLogRecord FailOpen(string eventName, string? tool, long inBytes, long started, string reason, string? detail, TimeProvider time) =>
         new()
         {
-            Timestamp = clock(), Event = eventName, Tool = tool, InputBytes = inBytes, OutputBytes = inBytes,
+            Timestamp = time.GetUtcNow(), Event = eventName, Tool = tool, InputBytes = inBytes, OutputBytes = inBytes,
             ElapsedMs = ElapsedMs(started), Outcome = HookOutcomes.FailOpenFor(reason), Detail = detail,
         };
 

@@ -18,8 +18,12 @@ public static class PostToolUseHook
     public const string EventName = HookEvents.PostToolUse;
 
     /// <summary>Runs the hook process body: stdin → stdout, one hooks.log line, always exit code 0.</summary>
-    public static int Main(Stream stdin, Stream stdout, CompressionOptions? options = null) =>
-        HookRunner.Run(EventName, stdin, stdout, input => Handle(input, DateTimeOffset.UtcNow, options));
+    /// <param name="time">The clock of raw-store names and the hooks.log line; default <see cref="TimeProvider.System"/>.</param>
+    public static int Main(Stream stdin, Stream stdout, CompressionOptions? options = null, TimeProvider? time = null)
+    {
+        time ??= TimeProvider.System;
+        return HookRunner.Run(EventName, stdin, stdout, input => Handle(input, time.GetUtcNow(), options), time);
+    }
 
     /// <summary>Decides the rewrite for one parsed hook input. Throws <see cref="FailOpenException"/> to leave the output alone.</summary>
     public static HookResult Handle(HookInput input, DateTimeOffset now, CompressionOptions? options = null)

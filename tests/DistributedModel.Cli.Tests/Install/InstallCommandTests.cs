@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using DistributedModel.Cli.Tests.Support;
 using DistributedModel.Core.Wiring;
+using DistributedModel.Testing.Processes;
 
 namespace DistributedModel.Cli.Tests.Install;
 
@@ -55,7 +56,9 @@ public sealed class InstallCommandTests : IDisposable
     [Fact]
     public async Task Install_copies_the_binaries_executable_into_hooks_bin()
     {
-        var run = await _h.RunAsync("install", "--hooks-from", _h.FakeBinaries());
+        // What must survive: every binary arrives byte for byte, the three executables stay executable and run.
+        var bins = _h.FakeBinaries(marker: "copied-v7");
+        var run = await _h.RunAsync("install", "--hooks-from", bins);
 
         run.ExitCode.Should().Be(0, run.ToString());
         foreach (var rel in new[] { "hooks/bin/PostToolUse", "hooks/bin/UserPromptSubmit", "hooks/bin/mcp/dm-mcp" })
@@ -64,8 +67,11 @@ public sealed class InstallCommandTests : IDisposable
             File.Exists(path).Should().BeTrue(rel);
             if (!OperatingSystem.IsWindows())
                 (File.GetUnixFileMode(path) & UnixFileMode.UserExecute).Should().NotBe(UnixFileMode.None, rel);
+            File.ReadAllBytes(path).Should().Equal(File.ReadAllBytes(Path.Combine(bins, rel["hooks/bin/".Length..])), rel);
+            (await ProcessRunner.RunAsync(path, [], _h.Repo, timeout: TimeSpan.FromSeconds(30))).ExitCode.Should().Be(0, rel + " runs from hooks/bin");
         }
         File.Exists(_h.RepoFile("hooks/bin/mcp/dm-mcp.dll")).Should().BeTrue();
+        File.ReadAllText(_h.RepoFile("hooks/bin/mcp/dm-mcp.dll")).Should().Be("not really a dll copied-v7");
     }
 
     [Fact]
@@ -124,13 +130,20 @@ public sealed class InstallCommandTests : IDisposable
             _h.WriteRepo(".claude/settings.json", File.ReadAllText(other.RepoFile(".claude/settings.json")));
             _h.WriteRepo(".mcp.json", File.ReadAllText(other.RepoFile(".mcp.json")));
         }
-        var before = File.GetLastWriteTimeUtc(_h.RepoFile(".claude/settings.json"));
-        Thread.Sleep(20);
+        // A write would stamp the file with the current time: dating both files a day back makes any write visible
+        // (no waiting for the file system's timestamp granularity), and the bytes must stay exactly as written by hand.
+        var stamp = new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc);
+        var wired = new[] { ".claude/settings.json", ".mcp.json" }.ToDictionary(rel => rel, rel => File.ReadAllBytes(_h.RepoFile(rel)));
+        foreach (var rel in wired.Keys) File.SetLastWriteTimeUtc(_h.RepoFile(rel), stamp);
 
         var run = await _h.RunAsync("install", "--hooks-from", bins);
 
         run.Out.Should().Contain(".claude/settings.json: already wired, unchanged").And.Contain(".mcp.json: already wired, unchanged");
-        File.GetLastWriteTimeUtc(_h.RepoFile(".claude/settings.json")).Should().Be(before);
+        foreach (var (rel, bytes) in wired)
+        {
+            File.GetLastWriteTimeUtc(_h.RepoFile(rel)).Should().Be(stamp, rel + " was not rewritten");
+            File.ReadAllBytes(_h.RepoFile(rel)).Should().Equal(bytes, rel);
+        }
     }
 
     [Fact]

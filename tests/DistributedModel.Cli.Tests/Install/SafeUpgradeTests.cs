@@ -36,10 +36,9 @@ public sealed class SafeUpgradeTests : IDisposable
 
     private static string StatInode(string path)
     {
-        using var p = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("stat", ["-c", "%i", path]) { RedirectStandardOutput = true })!;
-        var s = p.StandardOutput.ReadToEnd().Trim();
-        p.WaitForExit();
-        return s;
+        var run = ProcessRunner.RunAsync("stat", ["-c", "%i", path]).GetAwaiter().GetResult();
+        run.ExitCode.Should().Be(0, run.ToString());
+        return run.StdOut.Trim();
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using DistributedModel.Cli.Report;
 using DistributedModel.Cli.Tests.Support;
+using DistributedModel.Core.Logging;
 
 namespace DistributedModel.Cli.Tests.Report;
 
@@ -64,5 +66,22 @@ public sealed class HtmlReportWriterTests : IDisposable
         var html = File.ReadAllText(_h.RepoFile("empty.html"));
         html.Should().Contain("Keep iterating").And.Contain("no hook calls in the window").And.Contain("no provider calls in the window");
         html.Should().NotContain("NaN");
+    }
+
+    [Fact]
+    public void Each_KPI_card_shows_its_own_target_whatever_the_order_of_the_targets()
+    {
+        // What must survive: the five KPI cards read their rows by key, so reordering Targets changes only the table.
+        var now = new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+        var review = ReviewCalculator.Compute(
+            [new() { Timestamp = now.AddHours(-1), Event = HookEvents.PostToolUse, InputBytes = 1000, OutputBytes = 100, ElapsedMs = 70, Outcome = HookOutcomes.Compressed }],
+            [], [], now, 7, now.AddDays(-8), 0);
+        var reversed = review with { Targets = [.. review.Targets.Reverse()] };
+
+        static string Kpis(string html) => html[html.IndexOf("<section class=\"kpis\">", StringComparison.Ordinal)..html.IndexOf("<section class=\"charts\">", StringComparison.Ordinal)];
+        var kpis = Kpis(HtmlReportWriter.Render(review, "/repo"));
+
+        Kpis(HtmlReportWriter.Render(reversed, "/repo")).Should().Be(kpis);
+        kpis.Should().Contain("Hook latency p95 PostToolUse").And.Contain("70 ms");
     }
 }

@@ -54,7 +54,7 @@ public sealed class JsonLinesReaderTests : IDisposable
 
         var calls = LogReaders.ReadLedger(path, new ReadStats());
 
-        calls.Single().CostUsd.Should().Be(0.125m);
-        calls.Single().BaselineUsd.Should().Be(1.5m);
+        calls.Single().Line.CostUsd.Should().Be(0.125m);
+        calls.Single().Line.BaselineUsd.Should().Be(1.5m);
     }
 }

@@ -1,3 +1,5 @@
+using DistributedModel.Core.Ledger;
+using DistributedModel.Core.Logging;
 using DistributedModel.Cli.Report;
 
 namespace DistributedModel.Cli.Tests.Report;
@@ -7,13 +9,20 @@ public sealed class ReviewCalculatorTests
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Start = Now.AddDays(-8);
 
-    private static Review Compute(IEnumerable<HookCall>? hooks = null, IEnumerable<ProviderCall>? ledger = null, IEnumerable<DecisionRecord>? audits = null) =>
+    private static Review Compute(IEnumerable<HookLogRecord>? hooks = null, IEnumerable<ProviderCall>? ledger = null, IEnumerable<DecisionRecord>? audits = null) =>
         ReviewCalculator.Compute([.. hooks ?? []], [.. ledger ?? []], [.. audits ?? []], Now, 7, Start, 0);
 
-    private static HookCall Hook(string ev, double ms, long inB = 100, long outB = 10) => new(Now.AddHours(-1), ev, "Bash", inB, outB, ms, "compressed");
+    private static HookLogRecord Hook(string ev, double ms, long inB = 100, long outB = 10) => new()
+    {
+        Timestamp = Now.AddHours(-1), Event = ev, Tool = "Bash", InputBytes = inB, OutputBytes = outB, ElapsedMs = ms, Outcome = HookOutcomes.Compressed,
+    };
 
     private static ProviderCall Call(string outcome = "ok", string? fallbackFrom = null, decimal cost = 1, decimal baseline = 1) =>
-        new(Now.AddHours(-1), "summarize", "gemini", "m", 1, 1, cost, baseline, 10, fallbackFrom, outcome);
+        new(Now.AddHours(-1), new LedgerRecord
+        {
+            Ts = "2026-11-23T11:00:00.000Z", Lane = "summarize", Provider = "gemini", Model = "m", In = 1, Out = 1, CostUsd = cost, BaselineUsd = baseline,
+            Ms = 10, FallbackFrom = fallbackFrom, Outcome = outcome,
+        });
 
     private static TargetResult Target(Review r, string prefix) => r.Targets.Single(t => t.Name.StartsWith(prefix, StringComparison.Ordinal));
 
@@ -87,12 +96,26 @@ public sealed class ReviewCalculatorTests
     public void Promote_needs_every_target_and_a_full_window()
     {
         var d = DateOnly.FromDateTime(Now.UtcDateTime);
-        HookCall[] hooks = [Hook("PostToolUse", 3), Hook("UserPromptSubmit", 2)];
+        HookLogRecord[] hooks = [Hook("PostToolUse", 3), Hook("UserPromptSubmit", 2)];
         ProviderCall[] ledger = [Call(cost: 0.1m, baseline: 1m)];
         DecisionRecord[] audits = [new(d, "consult", "MODIFY", ["openai"], "a.md")];
 
         ReviewCalculator.Compute(hooks, ledger, audits, Now, 7, Now.AddDays(-7), 0).Promote.Should().BeTrue();
         ReviewCalculator.Compute(hooks, ledger, audits, Now, 7, Now.AddDays(-6.9), 0).Promote.Should().BeFalse();
         ReviewCalculator.Compute(hooks, ledger, [], Now, 7, Now.AddDays(-7), 0).Promote.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Every_target_is_found_by_its_own_key_and_an_unknown_key_is_named()
+    {
+        var r = Compute([Hook(HookEvents.PostToolUse, 3)], [Call()]);
+
+        r.Targets.Select(t => t.Key).Should().OnlyHaveUniqueItems().And.BeEquivalentTo(
+            [TargetKeys.ContextBytes, TargetKeys.HookLatency(HookEvents.PostToolUse), TargetKeys.HookLatency(HookEvents.UserPromptSubmit),
+             TargetKeys.SuccessWithoutFallback, TargetKeys.Overturns, TargetKeys.Spend]);
+        r.Target(TargetKeys.HookLatency(HookEvents.UserPromptSubmit)).Name.Should().Be("Hook latency p95 UserPromptSubmit");
+        r.Target(TargetKeys.Spend).Name.Should().Be("Spend vs all-orchestrator baseline");
+        var act = () => r.Target("latency");
+        act.Should().Throw<KeyNotFoundException>().WithMessage("*'latency'*");
     }
 }

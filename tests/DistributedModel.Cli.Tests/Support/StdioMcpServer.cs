@@ -1,32 +1,26 @@
-using System.Diagnostics;
-using System.Text;
 using System.Text.Json.Nodes;
+using DistributedModel.Core.Processes;
 
 namespace DistributedModel.Cli.Tests.Support;
 
 /// <summary>A real MCP server process driven over stdio JSON-RPC, one request line and one answer line at a time.</summary>
 public sealed class StdioMcpServer : IAsyncDisposable
 {
-    private readonly Process _process;
+    private readonly RunningProcess _process;
     private int _id;
 
-    private StdioMcpServer(Process process) => _process = process;
+    private StdioMcpServer(RunningProcess process) => _process = process;
 
     public int ProcessId => _process.Id;
 
     public static async Task<StdioMcpServer> StartAsync(string exe, string workspace)
     {
-        var psi = new ProcessStartInfo(exe)
+        var spec = new ProcessSpec(exe)
         {
-            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-            WorkingDirectory = workspace, StandardInputEncoding = new UTF8Encoding(false),
+            Arguments = ["--workspace", workspace], WorkingDirectory = workspace,
+            Environment = new Dictionary<string, string?> { ["DOTNET_ENVIRONMENT"] = "Production" },
         };
-        psi.ArgumentList.Add("--workspace");
-        psi.ArgumentList.Add(workspace);
-        psi.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        var server = new StdioMcpServer(Process.Start(psi)!);
-        server._process.ErrorDataReceived += (_, _) => { };
-        server._process.BeginErrorReadLine();
+        var server = new StdioMcpServer(ProcessRunner.Start(spec, out var error) ?? throw new InvalidOperationException($"could not start {exe}: {error}"));
         var init = await server.RequestAsync("initialize",
             """{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"dm-cli-tests","version":"1"}}""");
         init["result"]?["serverInfo"]?["name"]?.GetValue<string>().Should().Be("distributed-model", init.ToJsonString());
@@ -57,10 +51,5 @@ public sealed class StdioMcpServer : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
-        await _process.WaitForExitAsync();
-        _process.Dispose();
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 }

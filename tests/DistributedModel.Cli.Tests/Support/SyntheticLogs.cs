@@ -1,5 +1,9 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
+using DistributedModel.Core.Ledger;
+using DistributedModel.Core.Logging;
+using DistributedModel.Hooks.Logging;
 
 namespace DistributedModel.Cli.Tests.Support;
 
@@ -12,20 +16,24 @@ public sealed class SyntheticLogs(string repo)
 
     public SyntheticLogs Hook(DateTimeOffset ts, string ev, long inBytes, long outBytes, double ms, string outcome = "compressed", string? tool = "Bash")
     {
-        _hooks.Append(C, $"{{\"ts\":\"{ts.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}\",\"event\":\"{ev}\",")
-              .Append(tool is null ? "" : $"\"tool\":\"{tool}\",")
-              .Append(C, $"\"in\":{inBytes},\"out\":{outBytes},\"ms\":{ms.ToString(C)},\"outcome\":\"{outcome}\"}}\n");
+        // The hooks' own line writer: the report is tested on the bytes the hooks write.
+        _hooks.Append(Encoding.UTF8.GetString(HookLogLine.ToUtf8(new HookLogRecord
+        {
+            Timestamp = ts, Event = ev, Tool = tool, InputBytes = inBytes, OutputBytes = outBytes, ElapsedMs = ms, Outcome = outcome,
+        }))).Append('\n');
         return this;
     }
 
     public SyntheticLogs Call(DateTimeOffset ts, string lane, string provider, decimal cost, decimal baseline,
         string outcome = "ok", string? fallbackFrom = null, long inTokens = 1000, long outTokens = 200)
     {
-        var fb = fallbackFrom is null ? "null" : $"\"{fallbackFrom}\"";
-        var err = outcome == "ok" ? "null" : "\"http_503\"";
-        _ledger.Append(C, $"{{\"ts\":\"{ts.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}\",\"lane\":\"{lane}\",\"provider\":\"{provider}\",\"model\":\"m-1\",")
-               .Append(C, $"\"in\":{inTokens},\"out\":{outTokens},\"reasoning\":0,\"cached\":0,\"cost_usd\":{cost.ToString(C)},\"baseline_usd\":{baseline.ToString(C)},")
-               .Append(C, $"\"ms\":812,\"attempts\":1,\"fallback_from\":{fb},\"outcome\":\"{outcome}\",\"error\":{err}}}\n");
+        // The ledger's own record and context, as LedgerWriter serializes them.
+        _ledger.Append(JsonSerializer.Serialize(new LedgerRecord
+        {
+            Ts = ts.UtcDateTime.ToString(UtcMillisecondsConverter.Format, C), Lane = lane, Provider = provider, Model = "m-1",
+            In = inTokens, Out = outTokens, CostUsd = cost, BaselineUsd = baseline, Ms = 812, Attempts = 1, FallbackFrom = fallbackFrom,
+            Outcome = outcome, Error = outcome == LedgerOutcome.Ok ? null : "http_503",
+        }, LedgerJsonContext.Default.LedgerRecord)).Append('\n');
         return this;
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using DistributedModel.Hooks.Tests.Samples;
 using DistributedModel.Core.Workspace;
@@ -28,9 +27,7 @@ public sealed class HooksLogConcurrencyTests : IDisposable
                 environment: PublishedHooks.CleanEnvironment(), timeout: TimeSpan.FromMinutes(10));
         }).ToList();
 
-        var sw = Stopwatch.StartNew();
         var results = await Task.WhenAll(workers);
-        sw.Stop();
 
         results.Should().AllSatisfy(r => r.ExitCode.Should().Be(0, r.ToString()));
         var lines = File.ReadAllLines(new WorkspacePaths(_dir.Path).HooksLog);

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using DistributedModel.Core.Processes;
 
 namespace DistributedModel.Hooks.Tests.Process;
 
@@ -43,18 +43,8 @@ public sealed class ReadOnlyDirectory : IDisposable
 
     private static int Run(string file, params string[] args)
     {
-        try
-        {
-            var psi = new ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true };
-            foreach (var a in args) psi.ArgumentList.Add(a);
-            using var p = System.Diagnostics.Process.Start(psi)!;
-            p.WaitForExit(10_000);
-            return p.ExitCode;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return -1;
-        }
+        var run = ProcessRunner.RunAsync(new ProcessSpec(file) { Arguments = args, TimeLimit = TimeSpan.FromSeconds(10) }).GetAwaiter().GetResult();
+        return run.Started ? run.ExitCode : -1;
     }
 
     public void Dispose()

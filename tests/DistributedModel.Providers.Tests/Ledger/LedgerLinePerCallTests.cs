@@ -1,12 +1,12 @@
 using DistributedModel.Testing.Providers;
 
-namespace DistributedModel.Providers.Tests.Lanes;
+namespace DistributedModel.Providers.Tests.Ledger;
 
 /// <summary>
-/// Back-to-back calls each land in the ledger exactly once (the per-call overhead in microseconds is measured by
-/// <c>bench/DistributedModel.Bench</c>, not asserted here).
+/// Back-to-back calls each land in the ledger exactly once (what the class tests; it was named OverheadTests, but the
+/// per-call overhead in microseconds is measured by <c>bench/DistributedModel.Bench</c>, not asserted here).
 /// </summary>
-public sealed class OverheadTests : ProviderTestBase
+public sealed class LedgerLinePerCallTests : ProviderTestBase
 {
     [Fact]
     public async Task Back_to_back_calls_each_append_exactly_one_ledger_line()
