@@ -27,7 +27,9 @@ internal sealed class GeminiClient(HttpClient http, ProviderSettings settings, R
     {
         var generation = new JsonObject { ["maxOutputTokens"] = call.MaxOutputTokens };
         if (call.WantsJson) generation["responseMimeType"] = "application/json";
-        if (call.JsonSchema is not null) generation["responseSchema"] = JsonBody.Schema(call.JsonSchema);
+        // Full JSON Schema (additionalProperties, "type": [..., "null"]) goes in responseJsonSchema; responseSchema takes only
+        // Gemini's OpenAPI subset and answers 400 "Unknown name" for our schemas (ai.google.dev structured-output docs).
+        if (call.JsonSchema is not null) generation["responseJsonSchema"] = JsonBody.Schema(call.JsonSchema);
         if (ThinkingConfig(call) is { } thinking) generation["thinkingConfig"] = thinking;
 
         var body = new JsonObject

@@ -53,21 +53,30 @@ public sealed class GeminiClientTests : ProviderTestBase
         cfg25["thinkingLevel"].Should().BeNull();
     }
 
+    /// <summary>
+    /// Defect 13.1: the opinion schema (additionalProperties:false, a nullable "type" list) must reach Gemini as
+    /// responseJsonSchema; as responseSchema the strict fake (like the real API) answers 400 INVALID_ARGUMENT.
+    /// Must survive: the answer, the schema unchanged under responseJsonSchema, no responseSchema, no contract rejection.
+    /// </summary>
     [Fact]
-    public async Task Json_schema_is_sent_as_responseSchema()
+    public async Task Json_schema_is_sent_as_responseJsonSchema_and_the_strict_fake_accepts_it()
     {
         await using var gemini = await FakeGemini.StartAsync();
-        gemini.Reply("{\"verdict\":\"AFFIRM\"}");
+        gemini.Reply("{\"verdict\":\"AFFIRM\",\"note\":null}");
         using var host = Host(gemini: gemini);
+        const string schema = """
+            {"type":"object","additionalProperties":false,"required":["verdict","note"],
+             "properties":{"verdict":{"type":"string","enum":["AFFIRM","REVERSE"]},"note":{"type":["string","null"]}}}
+            """;
 
-        var r = await host.Lanes.CompleteAsync(new LaneRequest("tribunal", "judge", "case")
-        {
-            Provider = "gemini", JsonSchema = """{"type":"object","properties":{"verdict":{"type":"string"}}}""",
-        });
+        var r = await host.Lanes.CompleteAsync(new LaneRequest("tribunal", "judge", "case") { Provider = "gemini", JsonSchema = schema });
 
-        r.Text.Should().Be("{\"verdict\":\"AFFIRM\"}");
+        r.Text.Should().Be("{\"verdict\":\"AFFIRM\",\"note\":null}");
+        gemini.Rejections.Should().BeEmpty();
         var cfg = gemini.LastRequest.Json!["generationConfig"]!;
         cfg["responseMimeType"]!.GetValue<string>().Should().Be("application/json");
-        cfg["responseSchema"]!["properties"]!["verdict"]!["type"]!.GetValue<string>().Should().Be("string");
+        cfg["responseSchema"].Should().BeNull();
+        cfg["responseJsonSchema"]!["additionalProperties"]!.GetValue<bool>().Should().BeFalse();
+        cfg["responseJsonSchema"]!["properties"]!["note"]!["type"]![1]!.GetValue<string>().Should().Be("null");
     }
 }
