@@ -19,6 +19,9 @@ public static class ProviderErrorClass
     public const string CircuitOpen = "circuit_open";
     public const string MalformedResponse = "malformed_response";
     public const string EmptyResponse = "empty_response";
+
+    /// <summary>The answer was cut at the output budget, or (Ollama) the prompt was silently cut to the context: never an answer.</summary>
+    public const string Truncated = "truncated";
     public const string Cancelled = "cancelled";
     public const string AllFailed = "all_failed";
     public const string Unknown = "unknown";

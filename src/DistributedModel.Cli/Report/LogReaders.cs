@@ -21,6 +21,10 @@ public static class LogReaders
     {
         if (e.Time("ts") is not { } ts || e.Str("provider") is not { } provider) return null;
         return new ProviderCall(ts, e.Str("lane") ?? "(none)", provider, e.Str("model"), e.Long("in"), e.Long("out"),
-            e.Decimal("cost_usd"), e.Decimal("baseline_usd"), e.Double("ms"), e.Str("fallback_from"), e.Str("outcome") ?? "ok");
+            e.Decimal("cost_usd"), e.Decimal("baseline_usd"), e.Double("ms"), e.Str("fallback_from"), e.Str("outcome") ?? "ok")
+        {
+            Error = e.Str("error"),
+            Unpriced = e.TryGetProperty("unpriced", out var u) && u.ValueKind == JsonValueKind.True,
+        };
     }
 }

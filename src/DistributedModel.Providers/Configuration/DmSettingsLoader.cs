@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using DistributedModel.Core.Workspace;
 using DistributedModel.Providers.Pricing;
+using DistributedModel.Providers.Reasoning;
 using Microsoft.Extensions.Configuration;
 
 namespace DistributedModel.Providers.Configuration;
@@ -173,7 +174,16 @@ internal static class DmSettingsLoader
                     case "attemptTimeoutSeconds": if (Num(f.Value, path, errors, 0.05, 3600) is { } a) lane.AttemptTimeout = TimeSpan.FromSeconds(a); break;
                     case "totalTimeoutSeconds": if (Num(f.Value, path, errors, 0.05, 86_400) is { } t) lane.TotalTimeout = TimeSpan.FromSeconds(t); break;
                     case "maxOutputTokens": if (Num(f.Value, path, errors, 16, 1_000_000) is { } m) lane.MaxOutputTokens = (int)m; break;
-                    case "reasoningEffort": lane.ReasoningEffort = Str(f.Value, path, errors); break;
+                    case "reasoningEffort":
+                        if (Str(f.Value, path, errors) is { } effort)
+                        {
+                            if (EffortTable.IsKnown(effort)) lane.ReasoningEffort = effort;
+                            else errors.Add($"{path}: '{effort}' is not an effort; use one of {string.Join(", ", EffortTable.Names)}");
+                        }
+                        break;
+                    case "truncationRetryMaxOutputTokens":
+                        if (Num(f.Value, path, errors, 0, 1_000_000) is { } tr) lane.TruncationRetryMaxOutputTokens = (int)tr;
+                        break;
                     case "dailyBudgetUsd": if (Num(f.Value, path, errors, 0, 1_000_000) is { } b) lane.DailyBudgetUsd = (decimal)b; break;
                     case "models":
                         if (!IsObject(f.Value, path, errors)) break;
@@ -227,7 +237,8 @@ internal static class DmSettingsLoader
     private static ModelPrice? Price(JsonElement e, string at, List<string> errors)
     {
         if (!IsObject(e, at, errors)) return null;
-        double? input = null, cached = null, output = null;
+        double? input = null, cached = null, output = null, cacheWrite = null;
+        LongContextTier? longContext = null;
         var asOf = new DateOnly(2000, 1, 1);
         foreach (var f in e.EnumerateObject())
         {
@@ -237,6 +248,8 @@ internal static class DmSettingsLoader
                 case "input": input = Num(f.Value, path, errors, 0, 10_000); break;
                 case "cached": cached = Num(f.Value, path, errors, 0, 10_000); break;
                 case "output": output = Num(f.Value, path, errors, 0, 10_000); break;
+                case "cacheWrite": cacheWrite = Num(f.Value, path, errors, 0, 10_000); break;
+                case "longContext": longContext = LongContext(f.Value, path, errors); break;
                 case "asOf":
                     if (Str(f.Value, path, errors) is { } d)
                     {
@@ -252,7 +265,28 @@ internal static class DmSettingsLoader
             errors.Add($"{at}: needs \"input\" and \"output\" (USD per 1M tokens), optional \"cached\" and \"asOf\"");
             return null;
         }
-        return new ModelPrice((decimal)input.Value, (decimal)(cached ?? input.Value), (decimal)output.Value, asOf);
+        return new ModelPrice((decimal)input.Value, (decimal)(cached ?? input.Value), (decimal)output.Value, asOf)
+        {
+            CacheWrite = cacheWrite is { } w ? (decimal)w : null,
+            LongContext = longContext,
+        };
+    }
+
+    /// <summary><c>{"aboveInputTokens": 272000, "inputMultiplier": 2, "outputMultiplier": 1.5}</c>.</summary>
+    private static LongContextTier? LongContext(JsonElement e, string at, List<string> errors)
+    {
+        if (!IsObject(e, at, errors)) return null;
+        double? above = null, inMul = null, outMul = null;
+        foreach (var f in e.EnumerateObject())
+            switch (f.Name)
+            {
+                case "aboveInputTokens": above = Num(f.Value, $"{at}.{f.Name}", errors, 1, 100_000_000); break;
+                case "inputMultiplier": inMul = Num(f.Value, $"{at}.{f.Name}", errors, 1, 100); break;
+                case "outputMultiplier": outMul = Num(f.Value, $"{at}.{f.Name}", errors, 1, 100); break;
+                default: break;
+            }
+        if (above is null) { errors.Add($"{at}: needs \"aboveInputTokens\" (and \"inputMultiplier\", \"outputMultiplier\")"); return null; }
+        return new LongContextTier((long)above.Value, (decimal)(inMul ?? 1), (decimal)(outMul ?? 1));
     }
 
     private static void ApplyBudgets(JsonElement section, DmProviderSettings s, List<string> errors)

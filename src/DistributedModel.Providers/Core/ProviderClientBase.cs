@@ -90,6 +90,10 @@ internal abstract class ProviderClientBase(HttpClient http, ProviderSettings set
                 {
                     return Parse(doc.RootElement, call);
                 }
+                catch (TruncationException)
+                {
+                    throw;
+                }
                 catch (Exception ex) when (ex is InvalidOperationException or KeyNotFoundException or FormatException or JsonException)
                 {
                     throw Fail(ProviderErrorClass.MalformedResponse, call,
@@ -133,6 +137,10 @@ internal abstract class ProviderClientBase(HttpClient http, ProviderSettings set
 
     protected ProviderException Fail(string errorClass, ProviderCall call, string message, Exception? inner) =>
         new(Name, errorClass, redactor.Redact($"{Name} {call.Model}: {message}"), inner is null ? null : new RedactedException(inner.GetType().Name));
+
+    /// <summary>A cut answer: never returned as an answer (see <see cref="TruncationException"/>).</summary>
+    protected TruncationException Truncated(ProviderCall call, string message, bool largerBudgetHelps = true) =>
+        new(Name, redactor.Redact($"{Name} {call.Model}: {message}"), largerBudgetHelps);
 
     protected static long Long(JsonElement obj, string name) =>
         obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n) ? n : 0;

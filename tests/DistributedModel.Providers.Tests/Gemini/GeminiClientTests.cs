@@ -31,7 +31,8 @@ public sealed class GeminiClientTests : ProviderTestBase
         json["contents"]![0]!["role"]!.GetValue<string>().Should().Be("user");
         json["generationConfig"]!["responseMimeType"]!.GetValue<string>().Should().Be("application/json");
         json["generationConfig"]!["maxOutputTokens"]!.GetValue<int>().Should().Be(512);
-        json["generationConfig"]!["thinkingConfig"].Should().BeNull("the summarize lane sets no reasoning effort");
+        json["generationConfig"]!["thinkingConfig"]!["thinkingLevel"]!.GetValue<string>().Should().Be("low",
+            "the summarize lane needs no reasoning: 3.8 Flash's lowest level, not its medium default (defect 13.3)");
         json["generationConfig"]!["temperature"].Should().BeNull("Gemini 3 must keep its default temperature");
     }
 
@@ -51,6 +52,24 @@ public sealed class GeminiClientTests : ProviderTestBase
         var cfg25 = gemini.LastRequest.Json!["generationConfig"]!["thinkingConfig"]!;
         cfg25["thinkingBudget"]!.GetValue<int>().Should().Be(1024);
         cfg25["thinkingLevel"].Should().BeNull();
+    }
+
+    /// <summary>
+    /// Defect 13.3: with no effort, thinking is explicit and lowest — thinkingBudget 0 on 2.5 Flash-Lite — so thinking cannot
+    /// eat the summarize lane's 2,048-token answer. Must survive: the budget 0, no thinkingLevel, no rejection.
+    /// </summary>
+    [Fact]
+    public async Task Without_an_effort_gemini_2_5_gets_thinkingBudget_0()
+    {
+        await using var gemini = await FakeGemini.StartAsync();
+        using var host = Host(gemini: gemini);
+
+        await host.Lanes.CompleteAsync(new LaneRequest("summarize", "", "x") { Provider = "gemini", Model = "gemini-2.5-flash-lite" });
+
+        var cfg = gemini.LastRequest.Json!["generationConfig"]!["thinkingConfig"]!;
+        cfg["thinkingBudget"]!.GetValue<int>().Should().Be(0);
+        cfg["thinkingLevel"].Should().BeNull();
+        gemini.Rejections.Should().BeEmpty();
     }
 
     /// <summary>

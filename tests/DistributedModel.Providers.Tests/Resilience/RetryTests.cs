@@ -173,4 +173,53 @@ public sealed class RetryTests : ProviderTestBase
         ex.ErrorClass.Should().Be("timeout");
         ex.Message.Should().Contain("total 1.2s");
     }
+
+    /// <summary>Defect 13.5: OpenAI's retry-after-ms is the wait (it wins over Retry-After, as in the official SDKs).</summary>
+    [Fact]
+    public async Task Retry_after_ms_is_honoured_before_retry_after()
+    {
+        await using var openai = await FakeOpenAI.StartAsync();
+        openai.Reply("after the wait").Enqueue(FakeFault.RateLimitedMs("250", retryAfter: "20"));
+        using var host = Host(openai: openai, dmJson: ThreeRetries);
+
+        var sw = Stopwatch.StartNew();
+        var r = await host.Lanes.CompleteAsync(new LaneRequest("consult", "", "x"));
+
+        r.Text.Should().Be("after the wait");
+        r.Attempts.Should().Be(2);
+        sw.Elapsed.Should().BeGreaterThan(TimeSpan.FromMilliseconds(240)).And.BeLessThan(TimeSpan.FromSeconds(10), "250 ms, not Retry-After's 20 s");
+    }
+
+    /// <summary>Defect 13.5: x-should-retry overrides the status rule both ways.</summary>
+    [Fact]
+    public async Task X_should_retry_false_stops_a_retry_and_true_forces_one()
+    {
+        await using var openai = await FakeOpenAI.StartAsync();
+        openai.Enqueue(FakeFault.WithShouldRetry(503, false));
+        using var host = Host(openai: openai, dmJson: ThreeRetries);
+
+        var act = () => host.Lanes.CompleteAsync(new LaneRequest("consult", "", "x") { Provider = "openai" });
+        (await act.Should().ThrowAsync<ProviderException>()).Which.ErrorClass.Should().Be("overloaded");
+        openai.RequestCount.Should().Be(1, "x-should-retry: false on a 503");
+
+        openai.ClearRequests();
+        openai.Reply("forced retry answered").Enqueue(FakeFault.WithShouldRetry(409, true));
+        var r = await host.Lanes.CompleteAsync(new LaneRequest("consult", "", "y") { Provider = "openai" });
+        r.Text.Should().Be("forced retry answered");
+        r.Attempts.Should().Be(2, "x-should-retry: true on a 409");
+    }
+
+    /// <summary>A 200 whose body stops halfway (the connection drops) is retried like any broken connection.</summary>
+    [Fact]
+    public async Task A_body_cut_off_mid_transfer_is_retried()
+    {
+        await using var deepseek = await FakeDeepSeek.StartAsync();
+        deepseek.Reply("complete").Enqueue(FakeFault.TruncatedBody());
+        using var host = Host(deepseek: deepseek, dmJson: ThreeRetries);
+
+        var r = await host.Lanes.CompleteAsync(new LaneRequest("scaffold", "", "x"));
+
+        r.Text.Should().Be("complete");
+        deepseek.RequestCount.Should().Be(2);
+    }
 }
