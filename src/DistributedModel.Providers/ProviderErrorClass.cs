@@ -4,6 +4,9 @@ namespace DistributedModel.Providers;
 public static class ProviderErrorClass
 {
     public const string NoKey = "no_key";
+
+    /// <summary>The provider's base URL came from a repository's configuration for a host the user has not allowed.</summary>
+    public const string BaseUrlRefused = "base_url_refused";
     public const string BudgetExceeded = "budget_exceeded";
     public const string RateLimited = "rate_limited";
     public const string QuotaExhausted = "quota_exhausted";

@@ -21,22 +21,22 @@ internal static class ProviderDefaults
     {
         [ProviderNames.Gemini] = new()
         {
-            Name = ProviderNames.Gemini, KeyVariable = "GEMINI_API_KEY (or GOOGLE_API_KEY)",
+            Name = ProviderNames.Gemini, BaseUrlVariable = "GEMINI_BASE_URL", KeyVariable = "GEMINI_API_KEY (or GOOGLE_API_KEY)",
             BaseUrl = new Uri("https://generativelanguage.googleapis.com"), DefaultModel = GeminiModel,
         },
         [ProviderNames.DeepSeek] = new()
         {
-            Name = ProviderNames.DeepSeek, KeyVariable = "DEEPSEEK_API_KEY",
+            Name = ProviderNames.DeepSeek, BaseUrlVariable = "DEEPSEEK_BASE_URL", KeyVariable = "DEEPSEEK_API_KEY",
             BaseUrl = new Uri("https://api.deepseek.com"), DefaultModel = DeepSeekModel,
         },
         [ProviderNames.OpenAI] = new()
         {
-            Name = ProviderNames.OpenAI, KeyVariable = "OPENAI_API_KEY",
+            Name = ProviderNames.OpenAI, BaseUrlVariable = "OPENAI_BASE_URL", KeyVariable = "OPENAI_API_KEY",
             BaseUrl = new Uri("https://api.openai.com/v1"), DefaultModel = OpenAIModel,
         },
         [ProviderNames.Ollama] = new()
         {
-            Name = ProviderNames.Ollama, KeyVariable = "OLLAMA_HOST", RequiresKey = false,
+            Name = ProviderNames.Ollama, BaseUrlVariable = "OLLAMA_HOST", KeyVariable = "OLLAMA_HOST", RequiresKey = false,
             BaseUrl = new Uri("http://localhost:11434"), DefaultModel = OllamaModel, MaxRetries = 1,
         },
     };

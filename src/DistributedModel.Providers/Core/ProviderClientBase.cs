@@ -52,7 +52,7 @@ internal abstract class ProviderClientBase(HttpClient http, ProviderSettings set
         }
         catch (HttpRequestException ex)
         {
-            throw Fail(ProviderErrorClass.Network, call, $"cannot reach {settings.BaseUrl.GetLeftPart(UriPartial.Authority)}: {ex.Message}", ex);
+            throw Fail(ProviderErrorClass.Network, call, $"cannot reach {UrlText.Authority(settings.BaseUrl)}: {ex.Message}", ex);
         }
 
         using (response)

@@ -35,6 +35,14 @@ internal sealed class LaneClient(DmProviderSettings settings, ProviderClients cl
             var model = request.Provider is not null && request.Model is not null ? request.Model
                 : lane.Models.TryGetValue(name, out var laneModel) ? laneModel : provider.DefaultModel;
 
+            if (provider.BlockedReason is { } blocked)
+            {
+                Write(Record(lane.Name, name, model, previous, LedgerOutcome.Refused, ProviderErrorClass.BaseUrlRefused, blocked));
+                failures.Add(new ProviderFailure(name, ProviderErrorClass.BaseUrlRefused, $"{name}: refused, {blocked}"));
+                previous = name;
+                continue;
+            }
+
             if (!provider.HasKey)
             {
                 var reason = provider.MissingKeyReason;
