@@ -11,8 +11,8 @@ namespace DistributedModel.Providers.DeepSeek;
 /// DeepSeek <c>/chat/completions</c>. Thinking is on by default upstream (and bills output tokens), so it is
 /// disabled unless the caller asks for a reasoning effort. Usage reports cache hits as <c>prompt_cache_hit_tokens</c>.
 /// </summary>
-internal sealed class DeepSeekClient(HttpClient http, ProviderSettings settings, Redactor redactor)
-    : ProviderClientBase(http, settings, redactor)
+internal sealed class DeepSeekClient(HttpClient http, ProviderSettings settings, Redactor redactor, TimeProvider clock)
+    : ProviderClientBase(http, settings, redactor, clock)
 {
     public const string HttpClientName = "dm-deepseek";
 

@@ -12,8 +12,8 @@ namespace DistributedModel.Providers.Gemini;
 /// Gemini native <c>models/{model}:generateContent</c> with <c>x-goog-api-key</c> (the native API reports thinking
 /// and cached tokens separately; retry hints arrive in the body's <c>RetryInfo.retryDelay</c>).
 /// </summary>
-internal sealed class GeminiClient(HttpClient http, ProviderSettings settings, Redactor redactor)
-    : ProviderClientBase(http, settings, redactor)
+internal sealed class GeminiClient(HttpClient http, ProviderSettings settings, Redactor redactor, TimeProvider clock)
+    : ProviderClientBase(http, settings, redactor, clock)
 {
     public const string HttpClientName = "dm-gemini";
 

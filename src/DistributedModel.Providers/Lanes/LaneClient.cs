@@ -17,7 +17,7 @@ namespace DistributedModel.Providers.Lanes;
 /// writes one ledger line per provider tried, and reports every provider's failure if none answered.
 /// </summary>
 internal sealed class LaneClient(DmProviderSettings settings, ProviderClients clients, LedgerWriter ledger, Redactor redactor,
-    DistributedModelProvidersOptions options) : ILaneClient
+    TimeProvider clock) : ILaneClient
 {
     public async Task<LaneResponse> CompleteAsync(LaneRequest request, CancellationToken ct = default)
     {
@@ -69,7 +69,7 @@ internal sealed class LaneClient(DmProviderSettings settings, ProviderClients cl
                 {
                     var result = await clients.Get(name).CompleteAsync(call, ct).ConfigureAwait(false);
                     var elapsed = Stopwatch.GetElapsedTime(started);
-                    var now = options.Clock.GetUtcNow();
+                    var now = clock.GetUtcNow();
                     var cost = settings.Prices.Cost(name, result.Model, result.Usage, now);
                     if (cost is null && result.Model != model) cost = settings.Prices.Cost(name, model, result.Usage, now);
                     var baseline = settings.Baseline.Cost(result.Usage);
@@ -157,7 +157,7 @@ internal sealed class LaneClient(DmProviderSettings settings, ProviderClients cl
     private void CheckBudget(LaneRequest request, LaneSettings lane, IReadOnlyList<string> chain)
     {
         if (lane.DailyBudgetUsd is not { } cap) return;
-        var now = options.Clock.GetUtcNow();
+        var now = clock.GetUtcNow();
         var spent = ledger.SpentOn(lane.Name, DateOnly.FromDateTime(now.UtcDateTime));
         var first = chain.FirstOrDefault(n => settings.Providers[n].HasKey) ?? chain[0];
         var model = lane.Models.TryGetValue(first, out var m) ? m : request.Model ?? settings.Providers[first].DefaultModel;
@@ -175,7 +175,7 @@ internal sealed class LaneClient(DmProviderSettings settings, ProviderClients cl
     private LedgerRecord Record(string lane, string provider, string? model, string? fallbackFrom, string outcome, string error, string detail,
         TimeSpan elapsed = default, int attempts = 0) => new()
         {
-            Ts = LedgerWriter.Timestamp(options.Clock.GetUtcNow()), Lane = lane, Provider = provider, Model = model,
+            Ts = LedgerWriter.Timestamp(clock.GetUtcNow()), Lane = lane, Provider = provider, Model = model,
             Ms = Math.Round(elapsed.TotalMilliseconds, 1), Attempts = attempts, FallbackFrom = fallbackFrom,
             Outcome = outcome, Error = error, Detail = redactor.RedactShort(detail, 400),
         };

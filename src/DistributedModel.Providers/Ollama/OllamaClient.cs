@@ -11,8 +11,8 @@ namespace DistributedModel.Providers.Ollama;
 /// Ollama native <c>/api/chat</c> with <c>stream:false</c> (the OpenAI-style <c>/v1/</c> endpoint ignores
 /// <c>num_ctx</c>, and Ollama silently truncates prompts beyond its context).
 /// </summary>
-internal sealed class OllamaClient(HttpClient http, ProviderSettings settings, Redactor redactor)
-    : ProviderClientBase(http, settings, redactor)
+internal sealed class OllamaClient(HttpClient http, ProviderSettings settings, Redactor redactor, TimeProvider clock)
+    : ProviderClientBase(http, settings, redactor, clock)
 {
     public const string HttpClientName = "dm-ollama";
 

@@ -12,8 +12,8 @@ namespace DistributedModel.Providers.OpenAI;
 /// OpenAI Responses API (<c>/responses</c>) for reasoning models: <c>reasoning.effort</c>, <c>text.format</c>
 /// json_schema / json_object, usage with cached and reasoning token details. No temperature (reasoning models reject it).
 /// </summary>
-internal sealed class OpenAIClient(HttpClient http, ProviderSettings settings, Redactor redactor)
-    : ProviderClientBase(http, settings, redactor)
+internal sealed class OpenAIClient(HttpClient http, ProviderSettings settings, Redactor redactor, TimeProvider clock)
+    : ProviderClientBase(http, settings, redactor, clock)
 {
     public const string HttpClientName = "dm-openai";
 

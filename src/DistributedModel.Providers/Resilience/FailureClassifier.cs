@@ -12,12 +12,12 @@ namespace DistributedModel.Providers.Resilience;
 /// </summary>
 internal static partial class FailureClassifier
 {
-    public static FailureClassification Classify(string provider, int status, string body, HttpResponseHeaders? headers)
+    public static FailureClassification Classify(string provider, int status, string body, HttpResponseHeaders? headers, DateTimeOffset now)
     {
-        var c = ByStatus(provider, status, body, RetryHint(headers, body));
+        var c = ByStatus(provider, status, body, RetryHint(headers, body, now));
         return ShouldRetryHeader(headers) switch
         {
-            true when !c.Retryable => c with { Retryable = true, RetryHint = RetryHint(headers, body) },
+            true when !c.Retryable => c with { Retryable = true, RetryHint = RetryHint(headers, body, now) },
             false when c.Retryable => c with { Retryable = false },
             _ => c,
         };
@@ -67,7 +67,7 @@ internal static partial class FailureClassifier
     /// <c>retry-after-ms</c> (OpenAI; read first by the official SDKs), else Retry-After (seconds or HTTP date), else
     /// Gemini's body <c>RetryInfo.retryDelay</c> ("45.8s").
     /// </summary>
-    public static TimeSpan? RetryHint(HttpResponseHeaders? headers, string body)
+    public static TimeSpan? RetryHint(HttpResponseHeaders? headers, string body, DateTimeOffset now)
     {
         if (headers is not null && headers.TryGetValues("retry-after-ms", out var ms)
             && double.TryParse(ms.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var millis) && millis >= 0 && millis < 86_400_000)
@@ -77,7 +77,7 @@ internal static partial class FailureClassifier
             if (ra.Delta is { } delta) return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
             if (ra.Date is { } date)
             {
-                var wait = date - DateTimeOffset.UtcNow;
+                var wait = date - now;
                 return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
             }
         }

@@ -21,6 +21,7 @@ public abstract class FakeProviderServer : IAsyncDisposable
     private volatile Func<RecordedRequest, TimeSpan>? _delay;
     private volatile FakeFault? _always;
     private readonly List<ContractViolation> _rejections = [];
+    private readonly SemaphoreSlim _arrived = new(0);
 
     /// <summary>e.g. <c>http://127.0.0.1:41234</c> (no trailing slash).</summary>
     public string BaseUrl { get; private set; } = "";
@@ -95,6 +96,17 @@ public abstract class FakeProviderServer : IAsyncDisposable
         return this;
     }
 
+    /// <summary>Completes once <paramref name="count"/> requests have arrived (at the endpoint, before any fault or delay).</summary>
+    public async Task WaitForRequestsAsync(int count, TimeSpan? giveUpAfter = null)
+    {
+        using var limit = new CancellationTokenSource(giveUpAfter ?? TimeSpan.FromSeconds(30));
+        while (RequestCount < count)
+        {
+            try { await _arrived.WaitAsync(limit.Token).ConfigureAwait(false); }
+            catch (OperationCanceledException) { throw new TimeoutException($"fake {Provider} received {RequestCount} of {count} requests"); }
+        }
+    }
+
     public void ClearRequests()
     {
         lock (_requests) _requests.Clear();
@@ -141,6 +153,7 @@ public abstract class FakeProviderServer : IAsyncDisposable
         try { request = Describe(raw); }
         catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or NullReferenceException) { request = raw; }
         lock (_requests) _requests.Add(request);
+        _arrived.Release();
 
         if (!IsEndpoint(request.Method, request.Path))
         {

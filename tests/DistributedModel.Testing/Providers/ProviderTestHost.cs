@@ -60,7 +60,8 @@ public sealed class ProviderTestHost : IDisposable
         if (!values.ContainsKey("HOME")) values["HOME"] = Path.Combine(workspaceRoot, ".test-home");
         var config = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
-        services.AddDistributedModelProviders(paths, config, o => { if (clock is not null) o.Clock = clock; });
+        if (clock is not null) services.AddSingleton(clock); // the one clock: ledger, prices, retries, breaker, timeouts
+        services.AddDistributedModelProviders(paths, config);
         return new ProviderTestHost(services.BuildServiceProvider(), paths);
     }
 
