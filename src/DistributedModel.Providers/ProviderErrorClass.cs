@@ -4,6 +4,9 @@ namespace DistributedModel.Providers;
 public static class ProviderErrorClass
 {
     public const string NoKey = "no_key";
+
+    /// <summary>The provider's base URL came from a repository's configuration for a host the user has not allowed.</summary>
+    public const string BaseUrlRefused = "base_url_refused";
     public const string BudgetExceeded = "budget_exceeded";
     public const string RateLimited = "rate_limited";
     public const string QuotaExhausted = "quota_exhausted";
@@ -19,6 +22,9 @@ public static class ProviderErrorClass
     public const string CircuitOpen = "circuit_open";
     public const string MalformedResponse = "malformed_response";
     public const string EmptyResponse = "empty_response";
+
+    /// <summary>The answer was cut at the output budget, or (Ollama) the prompt was silently cut to the context: never an answer.</summary>
+    public const string Truncated = "truncated";
     public const string Cancelled = "cancelled";
     public const string AllFailed = "all_failed";
     public const string Unknown = "unknown";

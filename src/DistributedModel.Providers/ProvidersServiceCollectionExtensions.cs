@@ -11,6 +11,7 @@ using DistributedModel.Providers.Resilience;
 using DistributedModel.Providers.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DistributedModel.Providers;
 
@@ -39,15 +40,16 @@ public static class ProvidersServiceCollectionExtensions
         services.AddSingleton(redactor);
         services.AddSingleton(new LedgerWriter(paths));
         services.AddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
 
         AddProvider<GeminiClient>(services, settings.Providers[ProviderNames.Gemini], GeminiClient.HttpClientName,
-            (http, p) => new GeminiClient(http, p, redactor));
+            (http, p, clock) => new GeminiClient(http, p, redactor, clock));
         AddProvider<DeepSeekClient>(services, settings.Providers[ProviderNames.DeepSeek], DeepSeekClient.HttpClientName,
-            (http, p) => new DeepSeekClient(http, p, redactor));
+            (http, p, clock) => new DeepSeekClient(http, p, redactor, clock));
         AddProvider<OpenAIClient>(services, settings.Providers[ProviderNames.OpenAI], OpenAIClient.HttpClientName,
-            (http, p) => new OpenAIClient(http, p, redactor));
+            (http, p, clock) => new OpenAIClient(http, p, redactor, clock));
         AddProvider<OllamaClient>(services, settings.Providers[ProviderNames.Ollama], OllamaClient.HttpClientName,
-            (http, p) => new OllamaClient(http, p, redactor));
+            (http, p, clock) => new OllamaClient(http, p, redactor, clock));
 
         services.AddSingleton<ProviderClients>();
         services.AddSingleton<ILaneClient, LaneClient>();
@@ -55,12 +57,17 @@ public static class ProvidersServiceCollectionExtensions
     }
 
     private static void AddProvider<TClient>(IServiceCollection services, ProviderSettings p, string name,
-        Func<HttpClient, ProviderSettings, TClient> create)
+        Func<HttpClient, ProviderSettings, TimeProvider, TClient> create)
         where TClient : class, IProviderClient
     {
         var http = services.AddHttpClient(name, c => c.Timeout = Timeout.InfiniteTimeSpan);
-        http.AddResilienceHandler(name, builder => ResilienceSetup.Configure(builder, p));
+        http.AddResilienceHandler(name, (builder, context) =>
+        {
+            var clock = context.ServiceProvider.GetRequiredService<TimeProvider>();
+            builder.TimeProvider = clock; // back-off, Retry-After waits, breaker and timeouts on the one clock
+            ResilienceSetup.Configure(builder, p, clock);
+        });
         http.AddHttpMessageHandler(() => new AttemptCounterHandler()); // inner: counts every attempt
-        services.AddTransient(sp => create(sp.GetRequiredService<IHttpClientFactory>().CreateClient(name), p));
+        services.AddTransient(sp => create(sp.GetRequiredService<IHttpClientFactory>().CreateClient(name), p, sp.GetRequiredService<TimeProvider>()));
     }
 }

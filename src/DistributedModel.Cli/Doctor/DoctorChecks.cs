@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using DistributedModel.Cli.Install;
 using DistributedModel.Cli.Json;
 using DistributedModel.Cli.Wiring;
+using DistributedModel.Providers.Configuration;
+using Microsoft.Extensions.Configuration;
 using DistributedModel.Core.Wiring;
 
 namespace DistributedModel.Cli.Doctor;
@@ -41,6 +43,26 @@ public sealed class DoctorChecks(CliEnvironment env, RepoLayout repo)
         try { config = JsonFile.ReadObject(repo.Paths.ConfigFile); }
         catch (JsonFileException ex) { results.Add(new("config " + repo.Paths.ConfigFile, CheckLevel.Fail, ex.Message)); }
 
+        // Base URLs resolved by the provider library itself (environment, ~/.claude/dm.json, allowed repository hosts).
+        var endpoints = new Dictionary<string, ProviderBaseUrls.Resolved>(StringComparer.Ordinal);
+        try
+        {
+            var names = ProviderEndpoints.All.SelectMany(p => p.KeyVariables.Append(p.BaseUrlVariable ?? "")).Where(n => n.Length > 0);
+            var values = names.ToDictionary(n => n, n => (string?)(env.GetEnvironmentVariable(n) ?? ""), StringComparer.Ordinal);
+            values["HOME"] = env.HomeDirectory;
+            foreach (var r in ProviderBaseUrls.Resolve(repo.Paths, new ConfigurationBuilder().AddInMemoryCollection(values).Build()))
+            {
+                endpoints[r.Provider] = r;
+                results.Add(r.Refused is { } why
+                    ? new($"{r.Provider} base URL", CheckLevel.Fail, why)
+                    : new($"{r.Provider} base URL", CheckLevel.Ok, $"{r.Url} (from {r.Source})"));
+            }
+        }
+        catch (InvalidOperationException ex)
+        {
+            results.Add(new("provider configuration", CheckLevel.Fail, ex.Message));
+        }
+
         using var http = new HttpClient { Timeout = env.ProbeTimeout };
         foreach (var p in ProviderEndpoints.All)
         {
@@ -52,7 +74,8 @@ public sealed class DoctorChecks(CliEnvironment env, RepoLayout repo)
                     : new($"{p.Name} key", CheckLevel.Warn, $"{string.Join(" or ", p.KeyVariables)} not set: the {p.Name} lanes will fall back"));
                 if (set is null) continue;
             }
-            var url = ProviderEndpoints.BaseUrl(p, env.GetEnvironmentVariable, config);
+            if (endpoints.TryGetValue(p.Name, out var resolved) && resolved.Refused is not null) continue; // never probe a refused host
+            var url = resolved?.Authority ?? ProviderEndpoints.BaseUrl(p, env.GetEnvironmentVariable, config);
             results.Add(await ProbeAsync(http, $"{p.Name} reachable", url, ct));
         }
 

@@ -79,7 +79,7 @@ public static class Charts
     public static string SpendPerLane(Review r)
     {
         var lanes = r.ProviderCalls.GroupBy(p => p.Line.Lane)
-            .Select(g => (Lane: g.Key, Cost: (double)g.Sum(p => p.Line.CostUsd), Base: (double)g.Sum(p => p.Line.BaselineUsd)))
+            .Select(g => (Lane: g.Key, Cost: (double)g.Sum(p => p.CostUsd), Base: (double)g.Sum(p => p.Line.BaselineUsd)))
             .OrderByDescending(x => x.Base).ToList();
         double rowH = 46, T = 30, L = 84, R = 170;
         double W = 560, H = Math.Max(120, T + rowH * lanes.Count + 12);
@@ -104,7 +104,7 @@ public static class Charts
     public static string SpendPerProvider(Review r)
     {
         var providers = r.ProviderCalls.GroupBy(p => p.Line.Provider)
-            .Select(g => (Provider: g.Key, Cost: (double)g.Sum(p => p.Line.CostUsd), Calls: g.Count()))
+            .Select(g => (Provider: g.Key, Cost: (double)g.Sum(p => p.CostUsd), Calls: g.Count()))
             .OrderByDescending(x => x.Cost).ToList();
         const double W = 560, H = 240, Cx = 130, Cy = 120, Ro = 92, Ri = 58;
         var svg = new Svg(W, H, "Spend per provider");

@@ -10,6 +10,18 @@ public sealed record ProviderCall(DateTimeOffset Timestamp, LedgerRecord Line)
 {
     public bool IsOk => string.Equals(Line.Outcome, LedgerOutcome.Ok, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The model answered but has no price: its cost is unknown, not 0.</summary>
+    public bool Unpriced => Line.Unpriced == true;
+
+    /// <summary>What the call cost; an unpriced call counts 0 in sums and is reported apart (<see cref="Unpriced"/>).</summary>
+    public decimal CostUsd => Line.CostUsd ?? 0m;
+
+    /// <summary>The class the report counts this call under: unpriced, degraded, truncated, ok or error.</summary>
+    public string Class => Unpriced ? "unpriced"
+        : string.Equals(Line.Outcome, LedgerOutcome.Degraded, StringComparison.OrdinalIgnoreCase) ? "degraded"
+        : string.Equals(Line.Error, "truncated", StringComparison.Ordinal) ? "truncated"
+        : IsOk ? LedgerOutcome.Ok : Line.Outcome;
+
     /// <summary>The first attempt of a request (no provider failed before this one).</summary>
     public bool IsFirstAttempt => string.IsNullOrEmpty(Line.FallbackFrom);
 }

@@ -30,7 +30,7 @@ public static class ReviewCalculator
 
         var verdicts = decisions.Where(d => d.IsConsultant).GroupBy(d => d.Verdict).ToDictionary(g => g.Key, g => g.Count());
         int overturns = decisions.Count(d => d.IsOverturn);
-        decimal spend = ledger.Sum(l => l.Line.CostUsd), baseline = ledger.Sum(l => l.Line.BaselineUsd);
+        decimal spend = ledger.Sum(l => l.CostUsd), baseline = ledger.Sum(l => l.Line.BaselineUsd);
 
         DateTimeOffset? earliest = windowStart
             ?? allHooks.Select(h => (DateTimeOffset?)h.Timestamp).Concat(allLedger.Select(l => (DateTimeOffset?)l.Timestamp)).Min();

@@ -4,7 +4,8 @@ namespace DistributedModel.Core.Ledger;
 
 /// <summary>
 /// One line of <c>.claude/dm/ledger.jsonl</c>: one provider call (or refusal). Never a key, never a prompt.
-/// <c>outcome</c>: <c>ok</c> | <c>error</c> | <c>refused</c>; <c>error</c> holds the error class; <c>detail</c> a short, redacted reason.
+/// <c>outcome</c>: <c>ok</c> | <c>error</c> | <c>refused</c> | <c>degraded</c> (no model answered; a deterministic substitute was returned);
+/// <c>error: truncated</c> marks a cut answer; <c>error</c> holds the error class; <c>detail</c> a short, redacted reason.
 /// </summary>
 public sealed record LedgerRecord
 {
@@ -16,7 +17,11 @@ public sealed record LedgerRecord
     [JsonPropertyName("out")] public long Out { get; init; }
     [JsonPropertyName("reasoning")] public long Reasoning { get; init; }
     [JsonPropertyName("cached")] public long Cached { get; init; }
-    [JsonPropertyName("cost_usd")] public decimal CostUsd { get; init; }
+    [JsonPropertyName("cache_write")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public long CacheWrite { get; init; }
+    /// <summary>Null when the model has no price (<see cref="Unpriced"/>), never a silent 0.</summary>
+    [JsonPropertyName("cost_usd")] public decimal? CostUsd { get; init; }
+    /// <summary>True when the model answered but has no price in the table or dm.json <c>prices</c>.</summary>
+    [JsonPropertyName("unpriced")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public bool? Unpriced { get; init; }
     [JsonPropertyName("baseline_usd")] public decimal BaselineUsd { get; init; }
     [JsonPropertyName("ms")] public double Ms { get; init; }
     [JsonPropertyName("attempts")] public int Attempts { get; init; }

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using DistributedModel.Core.Workspace;
 using DistributedModel.Providers.Pricing;
+using DistributedModel.Providers.Reasoning;
+using DistributedModel.Providers.Security;
 using Microsoft.Extensions.Configuration;
 
 namespace DistributedModel.Providers.Configuration;
@@ -21,7 +23,12 @@ internal static class DmSettingsLoader
         var prices = new PriceTable(DefaultPrices.All());
         var settings = new DmProviderSettings { Providers = providers, Lanes = lanes, Prices = prices, Baseline = ProviderDefaults.Baseline };
 
+        var userFile = UserConfigFile(config);
+        var allowed = ApplyUserFile(userFile, settings, errors);
+        var repoUrls = new Dictionary<string, (Uri Url, string Path)>(StringComparer.Ordinal);
+
         var file = paths.ConfigFile;
+        var repoIsUser = string.Equals(Path.GetFullPath(file), Path.GetFullPath(userFile), StringComparison.Ordinal);
         if (File.Exists(file))
         {
             try
@@ -31,7 +38,7 @@ internal static class DmSettingsLoader
                 if (doc.RootElement.ValueKind != JsonValueKind.Object)
                     errors.Add("the file must contain a JSON object");
                 else
-                    ApplyFile(doc.RootElement, settings, errors);
+                    ApplyFile(doc.RootElement, settings, errors, repoUrls);
             }
             catch (JsonException ex)
             {
@@ -43,6 +50,15 @@ internal static class DmSettingsLoader
             }
         }
 
+        foreach (var (name, (url, at)) in repoUrls)
+        {
+            var p = settings.Providers[name];
+            if (repoIsUser || BaseUrlPolicy.IsAllowed(url, allowed))
+                SetUrl(p, url, $"{at} in {file}" + (repoIsUser ? "" : $" (host allowed in {userFile})"), errors);
+            else
+                p.BlockedReason = BaseUrlPolicy.RepoRefusal(p, url, file, userFile);
+        }
+
         ApplyEnvironment(settings, config, errors);
 
         if (errors.Count > 0)
@@ -50,6 +66,50 @@ internal static class DmSettingsLoader
                 $"Distributed Model provider configuration is invalid ({file}):" + Environment.NewLine + "  - " +
                 string.Join(Environment.NewLine + "  - ", errors));
         return settings;
+    }
+
+    /// <summary><c>$HOME/.claude/dm.json</c> (HOME from the configuration first, so tests and doctor can point it elsewhere).</summary>
+    internal static string UserConfigFile(IConfiguration? config) =>
+        Path.Combine(Value(config, "HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".claude", "dm.json");
+
+    /// <summary>
+    /// The user's own <c>~/.claude/dm.json</c>: <c>providers.&lt;name&gt;.baseUrl</c> (trusted: the user chose it) and
+    /// <c>allowedBaseUrlHosts</c>, the hosts a repository's configuration may point a provider at. Nothing else is read here.
+    /// </summary>
+    private static HashSet<string> ApplyUserFile(string userFile, DmProviderSettings s, List<string> errors)
+    {
+        var allowed = new HashSet<string>(StringComparer.Ordinal);
+        if (!File.Exists(userFile)) return allowed;
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(userFile),
+                new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) return allowed;
+            if (root.TryGetProperty(BaseUrlPolicy.AllowListKey, out var list))
+            {
+                if (list.ValueKind != JsonValueKind.Array) errors.Add($"{BaseUrlPolicy.AllowListKey} in {userFile}: expected an array of host names, e.g. [\"gateway.example.com\"]");
+                else
+                    foreach (var h in list.EnumerateArray())
+                        if (h.ValueKind == JsonValueKind.String && h.GetString() is { Length: > 0 and < 256 } host && !host.Contains('/', StringComparison.Ordinal))
+                            allowed.Add(host.Trim().ToLowerInvariant());
+                        else errors.Add($"{BaseUrlPolicy.AllowListKey} in {userFile}: {h} is not a host name (write \"host\" or \"host:port\", no scheme)");
+            }
+            if (root.TryGetProperty("providers", out var providers) && providers.ValueKind == JsonValueKind.Object)
+                foreach (var (name, p) in s.Providers)
+                    if (providers.TryGetProperty(name, out var entry) && entry.ValueKind == JsonValueKind.Object
+                        && entry.TryGetProperty("baseUrl", out var url) && Str(url, $"providers.{name}.baseUrl", errors) is { } text)
+                        SetUrl(p, text, $"providers.{name}.baseUrl in {userFile}", errors);
+        }
+        catch (JsonException ex)
+        {
+            errors.Add($"{userFile} is not valid JSON (line {ex.LineNumber + 1}): fix it or delete it");
+        }
+        catch (IOException ex)
+        {
+            errors.Add($"{userFile} cannot be read: {ex.Message}");
+        }
+        return allowed;
     }
 
     private static string? Value(IConfiguration? config, string name)
@@ -60,17 +120,33 @@ internal static class DmSettingsLoader
         return string.IsNullOrWhiteSpace(env) ? null : env.Trim();
     }
 
+    /// <summary>
+    /// A key is sent as a header value: a CR, LF or other control character in it could add headers to the request
+    /// (header injection), so such a key is refused, by name only (its value is never printed).
+    /// </summary>
+    private static string? Key(IConfiguration? config, string name, List<string> errors)
+    {
+        var key = Value(config, name);
+        if (key is not null && key.Any(char.IsControl))
+        {
+            errors.Add($"{name} contains a line break or another control character; a key is sent as an HTTP header value, so it is refused (set it again without them)");
+            return null;
+        }
+        return key;
+    }
+
     private static void ApplyEnvironment(DmProviderSettings s, IConfiguration? config, List<string> errors)
     {
-        s.Providers[ProviderNames.Gemini].ApiKey = Value(config, "GEMINI_API_KEY") ?? Value(config, "GOOGLE_API_KEY");
-        s.Providers[ProviderNames.DeepSeek].ApiKey = Value(config, "DEEPSEEK_API_KEY");
-        s.Providers[ProviderNames.OpenAI].ApiKey = Value(config, "OPENAI_API_KEY");
+        s.Providers[ProviderNames.Gemini].ApiKey = Key(config, "GEMINI_API_KEY", errors) ?? Key(config, "GOOGLE_API_KEY", errors);
+        s.Providers[ProviderNames.DeepSeek].ApiKey = Key(config, "DEEPSEEK_API_KEY", errors);
+        s.Providers[ProviderNames.OpenAI].ApiKey = Key(config, "OPENAI_API_KEY", errors);
 
-        SetUrl(s.Providers[ProviderNames.Gemini], Value(config, "GEMINI_BASE_URL"), "GEMINI_BASE_URL", errors);
-        SetUrl(s.Providers[ProviderNames.DeepSeek], Value(config, "DEEPSEEK_BASE_URL"), "DEEPSEEK_BASE_URL", errors);
-        SetUrl(s.Providers[ProviderNames.OpenAI], Value(config, "OPENAI_BASE_URL"), "OPENAI_BASE_URL", errors);
-        var ollama = Value(config, "OLLAMA_HOST");
-        if (ollama is not null) SetUrl(s.Providers[ProviderNames.Ollama], NormaliseOllamaHost(ollama), "OLLAMA_HOST", errors);
+        foreach (var p in s.Providers.Values)
+        {
+            if (p.BaseUrlVariable is not { } variable || Value(config, variable) is not { } value) continue;
+            SetUrl(p, p.Name == ProviderNames.Ollama ? NormaliseOllamaHost(value) : value, variable, errors);
+            p.BlockedReason = null; // the user's own choice replaces whatever the repository asked for
+        }
     }
 
     /// <summary>OLLAMA_HOST may be "host", "host:port" or a URL; "0.0.0.0" (a bind address) means this machine.</summary>
@@ -89,21 +165,33 @@ internal static class DmSettingsLoader
     private static void SetUrl(ProviderSettings p, string? value, string source, List<string> errors)
     {
         if (value is null) return;
-        if (Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
-            p.BaseUrl = uri;
-        else
-            errors.Add($"{source} '{value}' is not an http(s) URL (example: https://api.example.com)");
+        if (ParseUrl(value) is { } uri) SetUrl(p, uri, source, errors);
+        else errors.Add($"{source} '{Redactor.RedactUrlText(value)}' is not an http(s) URL (example: https://api.example.com)");
     }
 
-    private static void ApplyFile(JsonElement root, DmProviderSettings s, List<string> errors)
+    private static void SetUrl(ProviderSettings p, Uri uri, string source, List<string> errors)
     {
-        if (root.TryGetProperty("providers", out var providers)) ApplyProviders(providers, s, errors);
+        if (BaseUrlPolicy.TransportProblem(p, uri, source) is { } problem)
+        {
+            errors.Add(problem);
+            return;
+        }
+        p.BaseUrl = uri;
+        p.BaseUrlSource = source;
+    }
+
+    private static Uri? ParseUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri : null;
+
+    private static void ApplyFile(JsonElement root, DmProviderSettings s, List<string> errors, Dictionary<string, (Uri, string)> repoUrls)
+    {
+        if (root.TryGetProperty("providers", out var providers)) ApplyProviders(providers, s, errors, repoUrls);
         if (root.TryGetProperty("lanes", out var lanes)) ApplyLanes(lanes, s, errors);
         if (root.TryGetProperty("prices", out var prices)) ApplyPrices(prices, s, errors);
         if (root.TryGetProperty("budgets", out var budgets)) ApplyBudgets(budgets, s, errors);
     }
 
-    private static void ApplyProviders(JsonElement section, DmProviderSettings s, List<string> errors)
+    private static void ApplyProviders(JsonElement section, DmProviderSettings s, List<string> errors, Dictionary<string, (Uri, string)> repoUrls)
     {
         if (!IsObject(section, "providers", errors)) return;
         foreach (var prop in section.EnumerateObject())
@@ -120,7 +208,14 @@ internal static class DmSettingsLoader
                 var path = $"{at}.{f.Name}";
                 switch (f.Name)
                 {
-                    case "baseUrl": if (Str(f.Value, path, errors) is { } url) SetUrl(p, url, path, errors); break;
+                    case "baseUrl":
+                        // Not applied here: a repository's base URL is used only for a host the user allowed (see Load).
+                        if (Str(f.Value, path, errors) is { } url)
+                        {
+                            if (ParseUrl(url) is { } uri) repoUrls[p.Name] = (uri, path);
+                            else errors.Add($"{path} '{Redactor.RedactUrlText(url)}' is not an http(s) URL (example: https://api.example.com)");
+                        }
+                        break;
                     case "model": if (Str(f.Value, path, errors) is { } m) p.DefaultModel = m; break;
                     case "maxRetries": if (Num(f.Value, path, errors, 0, 10) is { } r) p.MaxRetries = (int)r; break;
                     case "retryBaseDelayMs": if (Num(f.Value, path, errors, 1, 60_000) is { } d) p.RetryBaseDelay = TimeSpan.FromMilliseconds(d); break;
@@ -173,7 +268,16 @@ internal static class DmSettingsLoader
                     case "attemptTimeoutSeconds": if (Num(f.Value, path, errors, 0.05, 3600) is { } a) lane.AttemptTimeout = TimeSpan.FromSeconds(a); break;
                     case "totalTimeoutSeconds": if (Num(f.Value, path, errors, 0.05, 86_400) is { } t) lane.TotalTimeout = TimeSpan.FromSeconds(t); break;
                     case "maxOutputTokens": if (Num(f.Value, path, errors, 16, 1_000_000) is { } m) lane.MaxOutputTokens = (int)m; break;
-                    case "reasoningEffort": lane.ReasoningEffort = Str(f.Value, path, errors); break;
+                    case "reasoningEffort":
+                        if (Str(f.Value, path, errors) is { } effort)
+                        {
+                            if (EffortTable.IsKnown(effort)) lane.ReasoningEffort = effort;
+                            else errors.Add($"{path}: '{effort}' is not an effort; use one of {string.Join(", ", EffortTable.Names)}");
+                        }
+                        break;
+                    case "truncationRetryMaxOutputTokens":
+                        if (Num(f.Value, path, errors, 0, 1_000_000) is { } tr) lane.TruncationRetryMaxOutputTokens = (int)tr;
+                        break;
                     case "dailyBudgetUsd": if (Num(f.Value, path, errors, 0, 1_000_000) is { } b) lane.DailyBudgetUsd = (decimal)b; break;
                     case "models":
                         if (!IsObject(f.Value, path, errors)) break;
@@ -227,7 +331,8 @@ internal static class DmSettingsLoader
     private static ModelPrice? Price(JsonElement e, string at, List<string> errors)
     {
         if (!IsObject(e, at, errors)) return null;
-        double? input = null, cached = null, output = null;
+        double? input = null, cached = null, output = null, cacheWrite = null;
+        LongContextTier? longContext = null;
         var asOf = new DateOnly(2000, 1, 1);
         foreach (var f in e.EnumerateObject())
         {
@@ -237,6 +342,8 @@ internal static class DmSettingsLoader
                 case "input": input = Num(f.Value, path, errors, 0, 10_000); break;
                 case "cached": cached = Num(f.Value, path, errors, 0, 10_000); break;
                 case "output": output = Num(f.Value, path, errors, 0, 10_000); break;
+                case "cacheWrite": cacheWrite = Num(f.Value, path, errors, 0, 10_000); break;
+                case "longContext": longContext = LongContext(f.Value, path, errors); break;
                 case "asOf":
                     if (Str(f.Value, path, errors) is { } d)
                     {
@@ -252,7 +359,28 @@ internal static class DmSettingsLoader
             errors.Add($"{at}: needs \"input\" and \"output\" (USD per 1M tokens), optional \"cached\" and \"asOf\"");
             return null;
         }
-        return new ModelPrice((decimal)input.Value, (decimal)(cached ?? input.Value), (decimal)output.Value, asOf);
+        return new ModelPrice((decimal)input.Value, (decimal)(cached ?? input.Value), (decimal)output.Value, asOf)
+        {
+            CacheWrite = cacheWrite is { } w ? (decimal)w : null,
+            LongContext = longContext,
+        };
+    }
+
+    /// <summary><c>{"aboveInputTokens": 272000, "inputMultiplier": 2, "outputMultiplier": 1.5}</c>.</summary>
+    private static LongContextTier? LongContext(JsonElement e, string at, List<string> errors)
+    {
+        if (!IsObject(e, at, errors)) return null;
+        double? above = null, inMul = null, outMul = null;
+        foreach (var f in e.EnumerateObject())
+            switch (f.Name)
+            {
+                case "aboveInputTokens": above = Num(f.Value, $"{at}.{f.Name}", errors, 1, 100_000_000); break;
+                case "inputMultiplier": inMul = Num(f.Value, $"{at}.{f.Name}", errors, 1, 100); break;
+                case "outputMultiplier": outMul = Num(f.Value, $"{at}.{f.Name}", errors, 1, 100); break;
+                default: break;
+            }
+        if (above is null) { errors.Add($"{at}: needs \"aboveInputTokens\" (and \"inputMultiplier\", \"outputMultiplier\")"); return null; }
+        return new LongContextTier((long)above.Value, (decimal)(inMul ?? 1), (decimal)(outMul ?? 1));
     }
 
     private static void ApplyBudgets(JsonElement section, DmProviderSettings s, List<string> errors)

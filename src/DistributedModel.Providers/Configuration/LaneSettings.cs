@@ -17,6 +17,9 @@ internal sealed class LaneSettings
 
     public string? ReasoningEffort { get; set; }
 
+    /// <summary>A truncated answer is retried once with twice the output budget, up to this (0: never; then the chain falls back).</summary>
+    public int TruncationRetryMaxOutputTokens { get; set; } = 32_768;
+
     /// <summary>Per-provider model override for this lane.</summary>
     public Dictionary<string, string> Models { get; } = new(StringComparer.Ordinal);
 
@@ -27,6 +30,7 @@ internal sealed class LaneSettings
     {
         Name = name, Chain = Chain, AttemptTimeout = AttemptTimeout, TotalTimeout = TotalTimeout,
         MaxOutputTokens = MaxOutputTokens, ReasoningEffort = ReasoningEffort, DailyBudgetUsd = DailyBudgetUsd,
+        TruncationRetryMaxOutputTokens = TruncationRetryMaxOutputTokens,
     });
 
     private LaneSettings CopyTo(LaneSettings other)

@@ -5,12 +5,12 @@ namespace DistributedModel.Providers.Configuration;
 
 /// <summary>
 /// Compiled-in defaults. Model ids are dated: checked against the providers' model lists on <see cref="ModelsAsOf"/>
-/// (OpenAI o1/o3-mini/o4-mini retired 2026-10-23, o3 and gpt-5 retire 2026-12-11; DeepSeek deepseek-chat/-reasoner
-/// retired 2026-07-24; Gemini 2.0-flash gone 2026-06-01, 2.5-flash retires 2026-12-01).
+/// (OpenAI o1/o3-mini/o4-mini shut down 2026-10-23, o3 and the gpt-5 family shut down 2026-12-11; DeepSeek
+/// deepseek-chat/-reasoner retired 2026-07-24; Gemini 2.0-flash shut down 2026-06-01, 2.5-flash shut down 2026-12-01).
 /// </summary>
 internal static class ProviderDefaults
 {
-    public const string ModelsAsOf = "2026-11-12";
+    public const string ModelsAsOf = "2026-12-03";
 
     public const string GeminiModel = "gemini-3.8-flash";      // newest Flash, released 2026-09-02
     public const string DeepSeekModel = "deepseek-flash";      // V4.1, released 2026-09-10
@@ -21,22 +21,22 @@ internal static class ProviderDefaults
     {
         [ProviderNames.Gemini] = new()
         {
-            Name = ProviderNames.Gemini, KeyVariable = "GEMINI_API_KEY (or GOOGLE_API_KEY)",
+            Name = ProviderNames.Gemini, BaseUrlVariable = "GEMINI_BASE_URL", KeyVariable = "GEMINI_API_KEY (or GOOGLE_API_KEY)",
             BaseUrl = new Uri("https://generativelanguage.googleapis.com"), DefaultModel = GeminiModel,
         },
         [ProviderNames.DeepSeek] = new()
         {
-            Name = ProviderNames.DeepSeek, KeyVariable = "DEEPSEEK_API_KEY",
+            Name = ProviderNames.DeepSeek, BaseUrlVariable = "DEEPSEEK_BASE_URL", KeyVariable = "DEEPSEEK_API_KEY",
             BaseUrl = new Uri("https://api.deepseek.com"), DefaultModel = DeepSeekModel,
         },
         [ProviderNames.OpenAI] = new()
         {
-            Name = ProviderNames.OpenAI, KeyVariable = "OPENAI_API_KEY",
+            Name = ProviderNames.OpenAI, BaseUrlVariable = "OPENAI_BASE_URL", KeyVariable = "OPENAI_API_KEY",
             BaseUrl = new Uri("https://api.openai.com/v1"), DefaultModel = OpenAIModel,
         },
         [ProviderNames.Ollama] = new()
         {
-            Name = ProviderNames.Ollama, KeyVariable = "OLLAMA_HOST", RequiresKey = false,
+            Name = ProviderNames.Ollama, BaseUrlVariable = "OLLAMA_HOST", KeyVariable = "OLLAMA_HOST", RequiresKey = false,
             BaseUrl = new Uri("http://localhost:11434"), DefaultModel = OllamaModel, MaxRetries = 1,
         },
     };

@@ -15,6 +15,15 @@ internal sealed class ProviderSettings
 
     public required Uri BaseUrl { get; set; }
 
+    /// <summary>The environment variable that sets <see cref="BaseUrl"/> (GEMINI_BASE_URL, …, OLLAMA_HOST).</summary>
+    public string? BaseUrlVariable { get; init; }
+
+    /// <summary>Where <see cref="BaseUrl"/> came from, for <c>dm doctor</c>: "default", "GEMINI_BASE_URL", "~/.claude/dm.json …".</summary>
+    public string BaseUrlSource { get; set; } = "default";
+
+    /// <summary>Set when the provider must not be called (a repository chose its base URL; see <see cref="BaseUrlPolicy"/>).</summary>
+    public string? BlockedReason { get; set; }
+
     public required string DefaultModel { get; set; }
 
     /// <summary>Retries after the first attempt (0 = no retry).</summary>

@@ -12,7 +12,7 @@ namespace DistributedModel.Providers.Core;
 /// Sends one request through the provider's resilient <see cref="HttpClient"/> and turns every failure into a
 /// <see cref="ProviderException"/> with a class and a redacted, human-readable message.
 /// </summary>
-internal abstract class ProviderClientBase(HttpClient http, ProviderSettings settings, Redactor redactor) : IProviderClient
+internal abstract class ProviderClientBase(HttpClient http, ProviderSettings settings, Redactor redactor, TimeProvider clock) : IProviderClient
 {
     /// <summary>Extra time beyond the pipeline's total timeout for reading the body, before we cancel ourselves.</summary>
     private static readonly TimeSpan BodyGrace = TimeSpan.FromSeconds(2);
@@ -30,8 +30,8 @@ internal abstract class ProviderClientBase(HttpClient http, ProviderSettings set
     {
         CallScope.Current = call.Scope;
         using var request = BuildRequest(call);
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        cts.CancelAfter(call.Scope.TotalTimeout + BodyGrace);
+        using var deadline = new CancellationTokenSource(call.Scope.TotalTimeout + BodyGrace, clock);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
         HttpResponseMessage response;
         try
         {
@@ -52,7 +52,7 @@ internal abstract class ProviderClientBase(HttpClient http, ProviderSettings set
         }
         catch (HttpRequestException ex)
         {
-            throw Fail(ProviderErrorClass.Network, call, $"cannot reach {settings.BaseUrl.GetLeftPart(UriPartial.Authority)}: {ex.Message}", ex);
+            throw Fail(ProviderErrorClass.Network, call, $"cannot reach {UrlText.Authority(settings.BaseUrl)}: {ex.Message}", ex);
         }
 
         using (response)
@@ -90,6 +90,10 @@ internal abstract class ProviderClientBase(HttpClient http, ProviderSettings set
                 {
                     return Parse(doc.RootElement, call);
                 }
+                catch (TruncationException)
+                {
+                    throw;
+                }
                 catch (Exception ex) when (ex is InvalidOperationException or KeyNotFoundException or FormatException or JsonException)
                 {
                     throw Fail(ProviderErrorClass.MalformedResponse, call,
@@ -104,7 +108,7 @@ internal abstract class ProviderClientBase(HttpClient http, ProviderSettings set
 
     private ProviderException HttpFailure(ProviderCall call, System.Net.HttpStatusCode status, HttpResponseHeaders headers, string body)
     {
-        var c = FailureClassifier.Classify(Name, (int)status, body, headers);
+        var c = FailureClassifier.Classify(Name, (int)status, body, headers, clock.GetUtcNow());
         var message = $"HTTP {(int)status} {c.ErrorClass}: {UpstreamMessage(body)}";
         if (c.Retryable && c.RetryHint is { } hint && hint > settings.MaxRetryAfter)
             message += $" (server asked to wait {hint.TotalSeconds:0.#}s, longer than maxRetryAfterSeconds {settings.MaxRetryAfter.TotalSeconds:0.#}; not retried)";
@@ -133,6 +137,10 @@ internal abstract class ProviderClientBase(HttpClient http, ProviderSettings set
 
     protected ProviderException Fail(string errorClass, ProviderCall call, string message, Exception? inner) =>
         new(Name, errorClass, redactor.Redact($"{Name} {call.Model}: {message}"), inner is null ? null : new RedactedException(inner.GetType().Name));
+
+    /// <summary>A cut answer: never returned as an answer (see <see cref="TruncationException"/>).</summary>
+    protected TruncationException Truncated(ProviderCall call, string message, bool largerBudgetHelps = true) =>
+        new(Name, redactor.Redact($"{Name} {call.Model}: {message}"), largerBudgetHelps);
 
     protected static long Long(JsonElement obj, string name) =>
         obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n) ? n : 0;

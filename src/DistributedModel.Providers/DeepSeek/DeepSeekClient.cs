@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using DistributedModel.Providers.Configuration;
 using DistributedModel.Providers.Core;
+using DistributedModel.Providers.Reasoning;
 using DistributedModel.Providers.Security;
 
 namespace DistributedModel.Providers.DeepSeek;
@@ -10,8 +11,8 @@ namespace DistributedModel.Providers.DeepSeek;
 /// DeepSeek <c>/chat/completions</c>. Thinking is on by default upstream (and bills output tokens), so it is
 /// disabled unless the caller asks for a reasoning effort. Usage reports cache hits as <c>prompt_cache_hit_tokens</c>.
 /// </summary>
-internal sealed class DeepSeekClient(HttpClient http, ProviderSettings settings, Redactor redactor)
-    : ProviderClientBase(http, settings, redactor)
+internal sealed class DeepSeekClient(HttpClient http, ProviderSettings settings, Redactor redactor, TimeProvider clock)
+    : ProviderClientBase(http, settings, redactor, clock)
 {
     public const string HttpClientName = "dm-deepseek";
 
@@ -29,14 +30,13 @@ internal sealed class DeepSeekClient(HttpClient http, ProviderSettings settings,
             ["max_tokens"] = call.MaxOutputTokens,
             ["stream"] = false,
         };
-        var effort = call.ReasoningEffort?.ToLowerInvariant();
-        if (effort is null or "none")
-            body["thinking"] = new JsonObject { ["type"] = "disabled" };
-        else
+        if (EffortTable.DeepSeek(call.ReasoningEffort) is { } effort)
         {
             body["thinking"] = new JsonObject { ["type"] = "enabled" };
-            body["reasoning_effort"] = effort switch { "minimal" or "low" => "low", "max" or "xhigh" => "max", _ => "high" };
+            body["reasoning_effort"] = effort;
         }
+        else
+            body["thinking"] = new JsonObject { ["type"] = "disabled" };
         if (call.WantsJson) body["response_format"] = new JsonObject { ["type"] = "json_object" };
 
         var url = new Uri(Settings.BaseUrl.ToString().TrimEnd('/') + "/chat/completions");
@@ -58,6 +58,8 @@ internal sealed class DeepSeekClient(HttpClient http, ProviderSettings settings,
             throw Fail(ProviderErrorClass.EmptyResponse, call, "response has no choices", null);
         var finish = Str(choices[0], "finish_reason");
         var text = Str(Child(choices[0], "message"), "content");
+        if (finish == "length")
+            throw Truncated(call, $"answer cut at max_tokens {call.MaxOutputTokens} (finish_reason length; reasoning tokens count against it)");
         if (string.IsNullOrWhiteSpace(text))
             throw Fail(ProviderErrorClass.EmptyResponse, call, $"empty content (finish_reason {finish ?? "none"})", null);
         return new ProviderResult(text, Str(root, "model") ?? call.Model, usage, finish);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using DistributedModel.Providers.Configuration;
 using DistributedModel.Providers.Core;
+using DistributedModel.Providers.Reasoning;
 using DistributedModel.Providers.Security;
 
 namespace DistributedModel.Providers.Gemini;
@@ -11,8 +12,8 @@ namespace DistributedModel.Providers.Gemini;
 /// Gemini native <c>models/{model}:generateContent</c> with <c>x-goog-api-key</c> (the native API reports thinking
 /// and cached tokens separately; retry hints arrive in the body's <c>RetryInfo.retryDelay</c>).
 /// </summary>
-internal sealed class GeminiClient(HttpClient http, ProviderSettings settings, Redactor redactor)
-    : ProviderClientBase(http, settings, redactor)
+internal sealed class GeminiClient(HttpClient http, ProviderSettings settings, Redactor redactor, TimeProvider clock)
+    : ProviderClientBase(http, settings, redactor, clock)
 {
     public const string HttpClientName = "dm-gemini";
 
@@ -27,8 +28,11 @@ internal sealed class GeminiClient(HttpClient http, ProviderSettings settings, R
     {
         var generation = new JsonObject { ["maxOutputTokens"] = call.MaxOutputTokens };
         if (call.WantsJson) generation["responseMimeType"] = "application/json";
-        if (call.JsonSchema is not null) generation["responseSchema"] = JsonBody.Schema(call.JsonSchema);
-        if (ThinkingConfig(call) is { } thinking) generation["thinkingConfig"] = thinking;
+        // Full JSON Schema (additionalProperties, "type": [..., "null"]) goes in responseJsonSchema; responseSchema takes only
+        // Gemini's OpenAPI subset and answers 400 "Unknown name" for our schemas (ai.google.dev structured-output docs).
+        if (call.JsonSchema is not null) generation["responseJsonSchema"] = JsonBody.Schema(call.JsonSchema);
+        // Always explicit: with no thinkingConfig Gemini 3.x thinks at medium, and thinking counts against maxOutputTokens.
+        generation["thinkingConfig"] = EffortTable.Gemini(call.Model, call.ReasoningEffort);
 
         var body = new JsonObject
         {
@@ -45,20 +49,6 @@ internal sealed class GeminiClient(HttpClient http, ProviderSettings settings, R
         var request = new HttpRequestMessage(HttpMethod.Post, Endpoint(call.Model)) { Content = JsonBody.From(body) };
         request.Headers.TryAddWithoutValidation("x-goog-api-key", Settings.ApiKey);
         return request;
-    }
-
-    /// <summary>Gemini 3.x takes <c>thinkingLevel</c>, 2.5 takes <c>thinkingBudget</c>; sending both is a 400.</summary>
-    private static JsonObject? ThinkingConfig(ProviderCall call)
-    {
-        var effort = call.ReasoningEffort?.ToLowerInvariant();
-        if (effort is null) return null;
-        if (call.Model.StartsWith("gemini-2.", StringComparison.Ordinal))
-        {
-            var budget = effort switch { "none" => 0, "minimal" or "low" => 1024, "medium" => 8192, _ => 24576 };
-            return new JsonObject { ["thinkingBudget"] = budget };
-        }
-        var level = effort switch { "none" or "minimal" or "low" => "low", "medium" => "medium", _ => "high" };
-        return new JsonObject { ["thinkingLevel"] = level };
     }
 
     protected override ProviderResult Parse(JsonElement root, ProviderCall call)
@@ -91,6 +81,8 @@ internal sealed class GeminiClient(HttpClient http, ProviderSettings settings, R
                 if (Str(part, "text") is { } s) text.Append(s);
             }
 
+        if (finish == "MAX_TOKENS")
+            throw Truncated(call, $"answer cut at maxOutputTokens {call.MaxOutputTokens} (finishReason MAX_TOKENS; {thoughts} thinking tokens counted against it)");
         if (string.IsNullOrWhiteSpace(text.ToString()))
             throw Fail(ProviderErrorClass.EmptyResponse, call, $"no text in the answer (finishReason {finish ?? "none"})", null);
         return new ProviderResult(text.ToString(), model, usage, finish);

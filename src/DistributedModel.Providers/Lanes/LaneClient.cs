@@ -4,6 +4,7 @@ using System.Text.Json;
 using DistributedModel.Providers.Configuration;
 using DistributedModel.Providers.Core;
 using DistributedModel.Providers.Ledger;
+using DistributedModel.Providers.Reasoning;
 using DistributedModel.Providers.Resilience;
 using DistributedModel.Providers.Security;
 using DistributedModel.Core.Ledger;
@@ -16,7 +17,7 @@ namespace DistributedModel.Providers.Lanes;
 /// writes one ledger line per provider tried, and reports every provider's failure if none answered.
 /// </summary>
 internal sealed class LaneClient(DmProviderSettings settings, ProviderClients clients, LedgerWriter ledger, Redactor redactor,
-    DistributedModelProvidersOptions options) : ILaneClient
+    TimeProvider clock) : ILaneClient
 {
     public async Task<LaneResponse> CompleteAsync(LaneRequest request, CancellationToken ct = default)
     {
@@ -34,6 +35,14 @@ internal sealed class LaneClient(DmProviderSettings settings, ProviderClients cl
             var model = request.Provider is not null && request.Model is not null ? request.Model
                 : lane.Models.TryGetValue(name, out var laneModel) ? laneModel : provider.DefaultModel;
 
+            if (provider.BlockedReason is { } blocked)
+            {
+                Write(Record(lane.Name, name, model, previous, LedgerOutcome.Refused, ProviderErrorClass.BaseUrlRefused, blocked));
+                failures.Add(new ProviderFailure(name, ProviderErrorClass.BaseUrlRefused, $"{name}: refused, {blocked}"));
+                previous = name;
+                continue;
+            }
+
             if (!provider.HasKey)
             {
                 var reason = provider.MissingKeyReason;
@@ -43,46 +52,64 @@ internal sealed class LaneClient(DmProviderSettings settings, ProviderClients cl
                 continue;
             }
 
-            var scope = new CallScope(lane.AttemptTimeout, lane.TotalTimeout);
-            var call = new ProviderCall(lane.Name, request.SystemPrompt ?? "", request.UserPrompt, model, scope)
+            var budget = request.MaxOutputTokens ?? lane.MaxOutputTokens;
+            int? retriedWith = null;
+            while (true)
             {
-                JsonOutput = request.JsonOutput,
-                JsonSchema = request.JsonSchema,
-                MaxOutputTokens = request.MaxOutputTokens ?? lane.MaxOutputTokens,
-                ReasoningEffort = request.ReasoningEffort ?? lane.ReasoningEffort,
-            };
-            var started = Stopwatch.GetTimestamp();
-            try
-            {
-                var result = await clients.Get(name).CompleteAsync(call, ct).ConfigureAwait(false);
-                var elapsed = Stopwatch.GetElapsedTime(started);
-                var now = options.Clock.GetUtcNow();
-                var cost = settings.Prices.Cost(name, result.Model, result.Usage, now);
-                if (cost == 0m && result.Model != model) cost = settings.Prices.Cost(name, model, result.Usage, now);
-                var baseline = settings.Baseline.Cost(result.Usage);
-                Write(new LedgerRecord
+                var scope = new CallScope(lane.AttemptTimeout, lane.TotalTimeout);
+                var call = new ProviderCall(lane.Name, request.SystemPrompt ?? "", request.UserPrompt, model, scope)
                 {
-                    Ts = LedgerWriter.Timestamp(now), Lane = lane.Name, Provider = name, Model = result.Model,
-                    In = result.Usage.Input, Out = result.Usage.Output, Reasoning = result.Usage.Reasoning, Cached = result.Usage.Cached,
-                    CostUsd = cost, BaselineUsd = baseline, Ms = Math.Round(elapsed.TotalMilliseconds, 1), Attempts = Math.Max(1, scope.Attempts),
-                    FallbackFrom = previous, Outcome = LedgerOutcome.Ok,
-                    Detail = settings.Prices.Knows(name, result.Model) || settings.Prices.Knows(name, model) ? null : $"no price for model {result.Model}; cost counted as 0",
-                });
-                return new LaneResponse(result.Text, name, result.Model, previous is not null, previous, result.Usage, cost, elapsed,
-                    Math.Max(1, scope.Attempts));
-            }
-            catch (ProviderException ex)
-            {
-                Write(Record(lane.Name, name, model, previous, LedgerOutcome.Error, ex.ErrorClass, ex.Message,
-                    Stopwatch.GetElapsedTime(started), scope.Attempts));
-                failures.Add(new ProviderFailure(name, ex.ErrorClass, ex.Message));
-                previous = name;
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                Write(Record(lane.Name, name, model, previous, LedgerOutcome.Error, ProviderErrorClass.Cancelled, "cancelled by the caller",
-                    Stopwatch.GetElapsedTime(started), scope.Attempts));
-                throw;
+                    JsonOutput = request.JsonOutput,
+                    JsonSchema = request.JsonSchema,
+                    MaxOutputTokens = budget,
+                    ReasoningEffort = request.ReasoningEffort ?? lane.ReasoningEffort,
+                };
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    var result = await clients.Get(name).CompleteAsync(call, ct).ConfigureAwait(false);
+                    var elapsed = Stopwatch.GetElapsedTime(started);
+                    var now = clock.GetUtcNow();
+                    var cost = settings.Prices.Cost(name, result.Model, result.Usage, now);
+                    if (cost is null && result.Model != model) cost = settings.Prices.Cost(name, model, result.Usage, now);
+                    var baseline = settings.Baseline.Cost(result.Usage);
+                    Write(new LedgerRecord
+                    {
+                        Ts = LedgerWriter.Timestamp(now), Lane = lane.Name, Provider = name, Model = result.Model,
+                        In = result.Usage.Input, Out = result.Usage.Output, Reasoning = result.Usage.Reasoning, Cached = result.Usage.Cached,
+                        CacheWrite = result.Usage.CacheWrite,
+                        CostUsd = cost, Unpriced = cost is null ? true : null, BaselineUsd = baseline,
+                        Ms = Math.Round(elapsed.TotalMilliseconds, 1), Attempts = Math.Max(1, scope.Attempts),
+                        FallbackFrom = previous, Outcome = LedgerOutcome.Ok,
+                        Detail = cost is null
+                            ? $"no price for model {result.Model}: cost unknown (add it under prices in dm.json)"
+                            : retriedWith is { } r ? $"answer after a truncated one, with maxOutputTokens {r}" : null,
+                    });
+                    return new LaneResponse(result.Text, name, result.Model, previous is not null, previous, result.Usage, cost ?? 0m, elapsed,
+                        Math.Max(1, scope.Attempts)) { Unpriced = cost is null, RetriedWithMaxOutputTokens = retriedWith };
+                }
+                catch (TruncationException ex) when (ex.LargerBudgetHelps && retriedWith is null && RetryBudget(lane, budget) is { } larger)
+                {
+                    // A cut answer is never returned; the output budget (reasoning included) was too small: once more with more room.
+                    Write(Record(lane.Name, name, model, previous, LedgerOutcome.Error, ex.ErrorClass, ex.Message + $"; retrying with maxOutputTokens {larger}",
+                        Stopwatch.GetElapsedTime(started), scope.Attempts));
+                    budget = larger;
+                    retriedWith = larger;
+                }
+                catch (ProviderException ex)
+                {
+                    Write(Record(lane.Name, name, model, previous, LedgerOutcome.Error, ex.ErrorClass, ex.Message,
+                        Stopwatch.GetElapsedTime(started), scope.Attempts));
+                    failures.Add(new ProviderFailure(name, ex.ErrorClass, ex.Message));
+                    previous = name;
+                    break;
+                }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    Write(Record(lane.Name, name, model, previous, LedgerOutcome.Error, ProviderErrorClass.Cancelled, "cancelled by the caller",
+                        Stopwatch.GetElapsedTime(started), scope.Attempts));
+                    throw;
+                }
             }
         }
 
@@ -95,6 +122,13 @@ internal sealed class LaneClient(DmProviderSettings settings, ProviderClients cl
         throw new ProviderException(failures.Count == 1 ? last.Provider : null, errorClass, redactor.Redact(message), null, failures);
     }
 
+    /// <summary>Twice the budget, capped at the lane's <c>truncationRetryMaxOutputTokens</c>; null when that is no larger (no retry).</summary>
+    private static int? RetryBudget(LaneSettings lane, int budget)
+    {
+        var larger = (int)Math.Min((long)budget * 2, lane.TruncationRetryMaxOutputTokens);
+        return larger > budget ? larger : null;
+    }
+
     private static void Validate(LaneRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -103,6 +137,8 @@ internal sealed class LaneClient(DmProviderSettings settings, ProviderClients cl
         if (request.Provider is not null && !ProviderNames.IsKnown(request.Provider))
             throw new ArgumentException($"LaneRequest.Provider '{request.Provider}' is not a provider; use one of {string.Join(", ", ProviderNames.All)}", nameof(request));
         if (request.MaxOutputTokens is <= 0) throw new ArgumentException("LaneRequest.MaxOutputTokens must be positive", nameof(request));
+        if (request.ReasoningEffort is { } effort && !EffortTable.IsKnown(effort))
+            throw new ArgumentException($"LaneRequest.ReasoningEffort '{effort}' is not an effort; use one of {string.Join(", ", EffortTable.Names)}", nameof(request));
         if (request.JsonSchema is not null)
         {
             try
@@ -121,12 +157,12 @@ internal sealed class LaneClient(DmProviderSettings settings, ProviderClients cl
     private void CheckBudget(LaneRequest request, LaneSettings lane, IReadOnlyList<string> chain)
     {
         if (lane.DailyBudgetUsd is not { } cap) return;
-        var now = options.Clock.GetUtcNow();
+        var now = clock.GetUtcNow();
         var spent = ledger.SpentOn(lane.Name, DateOnly.FromDateTime(now.UtcDateTime));
         var first = chain.FirstOrDefault(n => settings.Providers[n].HasKey) ?? chain[0];
         var model = lane.Models.TryGetValue(first, out var m) ? m : request.Model ?? settings.Providers[first].DefaultModel;
         var estimatedTokens = ((request.SystemPrompt?.Length ?? 0) + request.UserPrompt.Length) / 4;
-        var estimate = settings.Prices.Cost(first, model, new TokenUsage(estimatedTokens, 0, 0, 0), now);
+        var estimate = settings.Prices.Cost(first, model, new TokenUsage(estimatedTokens, 0, 0, 0), now) ?? 0m;
         if (spent + estimate <= cap && !(cap == 0m)) return;
 
         var message = string.Create(CultureInfo.InvariantCulture,
@@ -139,7 +175,7 @@ internal sealed class LaneClient(DmProviderSettings settings, ProviderClients cl
     private LedgerRecord Record(string lane, string provider, string? model, string? fallbackFrom, string outcome, string error, string detail,
         TimeSpan elapsed = default, int attempts = 0) => new()
         {
-            Ts = LedgerWriter.Timestamp(options.Clock.GetUtcNow()), Lane = lane, Provider = provider, Model = model,
+            Ts = LedgerWriter.Timestamp(clock.GetUtcNow()), Lane = lane, Provider = provider, Model = model,
             Ms = Math.Round(elapsed.TotalMilliseconds, 1), Attempts = attempts, FallbackFrom = fallbackFrom,
             Outcome = outcome, Error = error, Detail = redactor.RedactShort(detail, 400),
         };

@@ -34,7 +34,7 @@ internal sealed class LedgerWriter(WorkspacePaths paths)
             try
             {
                 var r = JsonSerializer.Deserialize(line, LedgerJsonContext.Default.LedgerRecord);
-                if (r is not null && r.Lane == lane && r.Ts.StartsWith(prefix, StringComparison.Ordinal)) sum += r.CostUsd;
+                if (r is not null && r.Lane == lane && r.Ts.StartsWith(prefix, StringComparison.Ordinal)) sum += r.CostUsd ?? 0m;
             }
             catch (JsonException) { }
         }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using DistributedModel.Providers.Configuration;
 using DistributedModel.Providers.Core;
+using DistributedModel.Providers.Reasoning;
 using DistributedModel.Providers.Security;
 
 namespace DistributedModel.Providers.OpenAI;
@@ -11,8 +12,8 @@ namespace DistributedModel.Providers.OpenAI;
 /// OpenAI Responses API (<c>/responses</c>) for reasoning models: <c>reasoning.effort</c>, <c>text.format</c>
 /// json_schema / json_object, usage with cached and reasoning token details. No temperature (reasoning models reject it).
 /// </summary>
-internal sealed class OpenAIClient(HttpClient http, ProviderSettings settings, Redactor redactor)
-    : ProviderClientBase(http, settings, redactor)
+internal sealed class OpenAIClient(HttpClient http, ProviderSettings settings, Redactor redactor, TimeProvider clock)
+    : ProviderClientBase(http, settings, redactor, clock)
 {
     public const string HttpClientName = "dm-openai";
 
@@ -27,7 +28,8 @@ internal sealed class OpenAIClient(HttpClient http, ProviderSettings settings, R
         };
         var instructions = call.JsonSchema is null ? JsonBody.SystemWithJsonHint(call) : call.SystemPrompt;
         if (!string.IsNullOrEmpty(instructions)) body["instructions"] = instructions;
-        if (call.ReasoningEffort is { } effort) body["reasoning"] = new JsonObject { ["effort"] = effort.ToLowerInvariant() };
+        // Mapped per model family (some reject minimal or none with 400 unsupported_value); lowest when the lane sets none.
+        body["reasoning"] = new JsonObject { ["effort"] = EffortTable.OpenAI(call.Model, call.ReasoningEffort) };
         if (call.JsonSchema is not null)
             body["text"] = new JsonObject
             {
@@ -52,7 +54,10 @@ internal sealed class OpenAIClient(HttpClient http, ProviderSettings settings, R
             Input: Long(u, "input_tokens"),
             Output: Long(u, "output_tokens"),
             Reasoning: Long(Child(u, "output_tokens_details"), "reasoning_tokens"),
-            Cached: Long(Child(u, "input_tokens_details"), "cached_tokens"));
+            Cached: Long(Child(u, "input_tokens_details"), "cached_tokens"))
+        {
+            CacheWrite = Long(Child(u, "input_tokens_details"), "cache_write_tokens"),
+        };
 
         if (Child(root, "error") is { ValueKind: JsonValueKind.Object } error)
             throw Fail(ProviderErrorClass.ServerError, call, $"response failed: {Str(error, "message") ?? "no message"}", null);
@@ -75,6 +80,8 @@ internal sealed class OpenAIClient(HttpClient http, ProviderSettings settings, R
             }
 
         var status = Str(root, "status");
+        if (status == "incomplete" && Str(Child(root, "incomplete_details"), "reason") == "max_output_tokens")
+            throw Truncated(call, $"answer cut at max_output_tokens {call.MaxOutputTokens} (status incomplete; reasoning tokens count against it)");
         if (string.IsNullOrWhiteSpace(text.ToString()))
         {
             var why = refusal is not null ? $"model refused: {refusal}"

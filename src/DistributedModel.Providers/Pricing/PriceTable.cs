@@ -34,12 +34,12 @@ internal sealed class PriceTable
         return found ?? list[0];
     }
 
-    /// <summary>Cost in USD of one call; 0 for Ollama and for models without a price.</summary>
-    public decimal Cost(string provider, string model, TokenUsage usage, DateTimeOffset at)
+    /// <summary>Cost in USD of one call; 0 for Ollama (local); null for a model without a price (unpriced, never $0).</summary>
+    public decimal? Cost(string provider, string model, TokenUsage usage, DateTimeOffset at)
     {
         if (provider == ProviderNames.Ollama) return 0m;
         var price = Find(model, at);
-        if (price is null) return 0m;
+        if (price is null) return null;
         var cost = price.Cost(usage);
         if (provider == ProviderNames.DeepSeek && IsDeepSeekPeak(at)) cost *= DeepSeekPeakMultiplier;
         return cost;

@@ -7,13 +7,30 @@ namespace DistributedModel.Providers.Resilience;
 /// <summary>
 /// Classifies provider HTTP errors. Never retried: any 400 (incl. context too long), 401/403/404/422,
 /// DeepSeek 402 (balance), OpenAI 429 <c>insufficient_quota</c>, Gemini per-day quota 429s.
-/// Retried: 408, 429 rate limits, 500, 502, 503, 504.
+/// Retried: 408, 429 rate limits, 500, 502, 503, 504. A server's <c>x-should-retry: true|false</c> overrides the rule
+/// (as the official OpenAI SDKs do, openai-python <c>_base_client.py</c> <c>_should_retry</c>).
 /// </summary>
 internal static partial class FailureClassifier
 {
-    public static FailureClassification Classify(string provider, int status, string body, HttpResponseHeaders? headers)
+    public static FailureClassification Classify(string provider, int status, string body, HttpResponseHeaders? headers, DateTimeOffset now)
     {
-        var hint = RetryHint(headers, body);
+        var c = ByStatus(provider, status, body, RetryHint(headers, body, now));
+        return ShouldRetryHeader(headers) switch
+        {
+            true when !c.Retryable => c with { Retryable = true, RetryHint = RetryHint(headers, body, now) },
+            false when c.Retryable => c with { Retryable = false },
+            _ => c,
+        };
+    }
+
+    /// <summary>The <c>x-should-retry</c> header: true, false, or null when absent or neither.</summary>
+    internal static bool? ShouldRetryHeader(HttpResponseHeaders? headers) =>
+        headers is not null && headers.TryGetValues("x-should-retry", out var values)
+            ? values.FirstOrDefault()?.Trim().ToLowerInvariant() switch { "true" => true, "false" => false, _ => null }
+            : null;
+
+    private static FailureClassification ByStatus(string provider, int status, string body, TimeSpan? hint)
+    {
         return status switch
         {
             400 or 413 when IsContextTooLong(body) => new(ProviderErrorClass.ContextTooLong, false, null),
@@ -46,15 +63,21 @@ internal static partial class FailureClassifier
         _ => false,
     };
 
-    /// <summary>Retry-After (seconds or HTTP date), else Gemini's body <c>RetryInfo.retryDelay</c> ("45.8s").</summary>
-    public static TimeSpan? RetryHint(HttpResponseHeaders? headers, string body)
+    /// <summary>
+    /// <c>retry-after-ms</c> (OpenAI; read first by the official SDKs), else Retry-After (seconds or HTTP date), else
+    /// Gemini's body <c>RetryInfo.retryDelay</c> ("45.8s").
+    /// </summary>
+    public static TimeSpan? RetryHint(HttpResponseHeaders? headers, string body, DateTimeOffset now)
     {
+        if (headers is not null && headers.TryGetValues("retry-after-ms", out var ms)
+            && double.TryParse(ms.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var millis) && millis >= 0 && millis < 86_400_000)
+            return TimeSpan.FromMilliseconds(millis);
         if (headers?.RetryAfter is { } ra)
         {
             if (ra.Delta is { } delta) return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
             if (ra.Date is { } date)
             {
-                var wait = date - DateTimeOffset.UtcNow;
+                var wait = date - now;
                 return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
             }
         }

@@ -17,7 +17,7 @@ internal static class ResilienceSetup
     private static readonly TimeSpan FallbackTotal = TimeSpan.FromMinutes(3);
     private static readonly TimeSpan FallbackAttempt = TimeSpan.FromMinutes(1);
 
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, ProviderSettings p)
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, ProviderSettings p, TimeProvider clock)
     {
         builder.AddTimeout(new HttpTimeoutStrategyOptions
         {
@@ -36,8 +36,8 @@ internal static class ResilienceSetup
                 UseJitter = true,
                 Delay = p.RetryBaseDelay,
                 MaxDelay = p.MaxRetryAfter > TimeSpan.Zero ? p.MaxRetryAfter : TimeSpan.FromSeconds(30),
-                ShouldHandle = args => ShouldRetry(p, args.Outcome, args.Context.CancellationToken),
-                DelayGenerator = args => ServerHint(args.Outcome, args.Context.CancellationToken),
+                ShouldHandle = args => ShouldRetry(p, clock, args.Outcome, args.Context.CancellationToken),
+                DelayGenerator = args => ServerHint(clock, args.Outcome, args.Context.CancellationToken),
             });
         }
 
@@ -66,22 +66,22 @@ internal static class ResilienceSetup
         _ => false,
     };
 
-    private static async ValueTask<bool> ShouldRetry(ProviderSettings p, Outcome<HttpResponseMessage> outcome, CancellationToken ct)
+    private static async ValueTask<bool> ShouldRetry(ProviderSettings p, TimeProvider clock, Outcome<HttpResponseMessage> outcome, CancellationToken ct)
     {
         if (outcome.Exception is HttpRequestException or TimeoutRejectedException) return !ct.IsCancellationRequested;
         if (outcome.Result is not { IsSuccessStatusCode: false } response) return false;
         var body = await ReadBody(response, ct).ConfigureAwait(false);
-        var c = FailureClassifier.Classify(p.Name, (int)response.StatusCode, body, response.Headers);
+        var c = FailureClassifier.Classify(p.Name, (int)response.StatusCode, body, response.Headers, clock.GetUtcNow());
         if (!c.Retryable) return false;
         // A server asking for a longer wait than we accept: give up here so the lane can fall back.
         return c.RetryHint is not { } hint || hint <= p.MaxRetryAfter;
     }
 
-    private static async ValueTask<TimeSpan?> ServerHint(Outcome<HttpResponseMessage> outcome, CancellationToken ct)
+    private static async ValueTask<TimeSpan?> ServerHint(TimeProvider clock, Outcome<HttpResponseMessage> outcome, CancellationToken ct)
     {
         if (outcome.Result is not { } response) return null;
         var body = await ReadBody(response, ct).ConfigureAwait(false);
-        return FailureClassifier.RetryHint(response.Headers, body);
+        return FailureClassifier.RetryHint(response.Headers, body, clock.GetUtcNow());
     }
 
     internal static async Task<string> ReadBody(HttpResponseMessage response, CancellationToken ct)

@@ -24,8 +24,12 @@ internal sealed partial class Redactor
         text = GoogleKeyHeader().Replace(text, "$1" + Mask);
         text = KeyQuery().Replace(text, "$1" + Mask);
         text = KeyShapes().Replace(text, Mask);
+        text = RedactUrlText(text);
         return text;
     }
+
+    /// <summary>The userinfo of every URL in <paramref name="text"/> (<c>https://user:pass@host</c>) replaced by the mask.</summary>
+    public static string RedactUrlText(string text) => UrlUserInfo().Replace(text, "$1" + Mask + "@");
 
     /// <summary>Redacts and cuts to <paramref name="max"/> characters (error bodies can be large).</summary>
     public string RedactShort(string? text, int max = 300)
@@ -42,6 +46,9 @@ internal sealed partial class Redactor
 
     [GeneratedRegex(@"(?i)([?&""'\s]key=)[^&\s""']+")]
     private static partial Regex KeyQuery();
+
+    [GeneratedRegex(@"(?i)\b([a-z][a-z0-9+.\-]*://)[^/\s@""'<>]+@")]
+    private static partial Regex UrlUserInfo();
 
     [GeneratedRegex(@"\b(?:sk-[A-Za-z0-9_\-]{16,}|AIza[0-9A-Za-z_\-]{30,})")]
     private static partial Regex KeyShapes();

@@ -48,6 +48,33 @@ public sealed class DoctorCommandTests : IDisposable
         return port;
     }
 
+    /// <summary>
+    /// Issue 11.2: doctor shows where each base URL came from, and fails a repository base URL whose host the user has not
+    /// allowed — without probing it. A second loopback listener stands in for "another host". Must survive: the source of
+    /// each URL, the refusal with how to allow it, and no request to the other host.
+    /// </summary>
+    [Fact]
+    public async Task Doctor_names_where_each_base_url_came_from_and_fails_a_repository_chosen_host()
+    {
+        using var cts = new CancellationTokenSource();
+        var (otherPort, _) = Serve(200, cts.Token);
+        var (port, _) = Serve(401, cts.Token);
+        _h.WriteRepo(".claude/dm.json", $"{{\"providers\":{{\"gemini\":{{\"baseUrl\":\"http://127.0.0.1:{otherPort}\"}}}}}}");
+        _h.SetEnv("GEMINI_API_KEY", "AIza-test-key-not-printed");
+        _h.SetEnv("OPENAI_API_KEY", "sk-secret-value-123");
+        _h.SetEnv("OPENAI_BASE_URL", $"http://127.0.0.1:{port}/v1");
+
+        var run = await _h.RunAsync("doctor");
+        await cts.CancelAsync();
+
+        Line(run.Out, "gemini base URL").Should().StartWith("FAIL").And.Contain("a repository's configuration cannot choose")
+            .And.Contain($"add \"127.0.0.1\" to \"allowedBaseUrlHosts\" in {_h.HomeFile(".claude/dm.json")}");
+        run.Out.Should().NotContain("gemini reachable", "a refused host is never probed");
+        Line(run.Out, "openai base URL").Should().StartWith("ok").And.Contain($"http://127.0.0.1:{port}/v1 (from OPENAI_BASE_URL)");
+        Line(run.Out, "deepseek base URL").Should().StartWith("ok").And.Contain("https://api.deepseek.com/ (from default)");
+        run.Out.Should().NotContain("sk-secret-value-123").And.NotContain("AIza-test-key-not-printed");
+    }
+
     [Fact]
     public async Task Doctor_on_an_installed_repo_passes_and_never_prints_a_key()
     {

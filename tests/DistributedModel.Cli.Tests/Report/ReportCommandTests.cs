@@ -63,6 +63,27 @@ public sealed class ReportCommandTests : IDisposable
         run.Out.Should().Contain("Hook outcomes: compressed 20, injected 10");
     }
 
+    /// <summary>
+    /// Issue 13 "Done when": truncations, degraded answers and unpriced calls are classes of their own in the report. The
+    /// first three lines are as LaneClient writes them (copied from the Providers tests' ledgers: a truncated OpenAI answer
+    /// retried, an unpriced gpt-6.2-sol); the fourth is the "degraded" outcome summarize's deterministic digest is recorded under. Must survive: each class's count, and the unpriced model named.
+    /// </summary>
+    [Fact]
+    public async Task Truncated_degraded_and_unpriced_calls_are_counted_as_their_own_classes()
+    {
+        string Ts(int minutes) => Now.AddMinutes(-minutes).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        new SyntheticLogs(_h.Repo).RawLedgerText(string.Join("\n",
+            $$"""{"ts":"{{Ts(50)}}","lane":"consult","provider":"openai","model":"gpt-6.1-terra","in":0,"out":0,"reasoning":0,"cached":0,"cost_usd":0,"baseline_usd":0,"ms":12.4,"attempts":1,"fallback_from":null,"outcome":"error","error":"truncated","detail":"openai gpt-6.1-terra: answer cut at max_output_tokens 4096 (status incomplete; reasoning tokens count against it); retrying with maxOutputTokens 8192"}""",
+            $$"""{"ts":"{{Ts(49)}}","lane":"consult","provider":"openai","model":"gpt-6.1-terra","in":100,"out":20,"reasoning":0,"cached":0,"cost_usd":0.0002,"baseline_usd":0.001,"ms":8.1,"attempts":1,"fallback_from":null,"outcome":"ok","error":null,"detail":"answer after a truncated one, with maxOutputTokens 8192"}""",
+            $$"""{"ts":"{{Ts(40)}}","lane":"consult","provider":"openai","model":"gpt-6.2-sol","in":100,"out":20,"reasoning":0,"cached":0,"cost_usd":null,"unpriced":true,"baseline_usd":0.001,"ms":7.5,"attempts":1,"fallback_from":null,"outcome":"ok","error":null,"detail":"no price for model gpt-6.2-sol: cost unknown (add it under prices in dm.json)"}""",
+            $$"""{"ts":"{{Ts(30)}}","lane":"summarize","provider":"none","model":null,"in":0,"out":0,"reasoning":0,"cached":0,"cost_usd":0,"baseline_usd":0,"ms":3.2,"attempts":0,"fallback_from":"ollama","outcome":"degraded","error":"all_failed","detail":"no model answered: deterministic digest"}""") + "\n").Save();
+
+        var run = await _h.RunAsync("report");
+
+        run.Out.Should().Contain("Provider call classes: degraded 1, ok 1, truncated 1, unpriced 1");
+        run.Out.Should().Contain("unpriced models (cost unknown, not in the spend above): gpt-6.2-sol");
+    }
+
     [Fact]
     public async Task A_passing_week_recommends_promote_with_exit_code_zero()
     {

@@ -31,7 +31,8 @@ public sealed class GeminiClientTests : ProviderTestBase
         json["contents"]![0]!["role"]!.GetValue<string>().Should().Be("user");
         json["generationConfig"]!["responseMimeType"]!.GetValue<string>().Should().Be("application/json");
         json["generationConfig"]!["maxOutputTokens"]!.GetValue<int>().Should().Be(512);
-        json["generationConfig"]!["thinkingConfig"].Should().BeNull("the summarize lane sets no reasoning effort");
+        json["generationConfig"]!["thinkingConfig"]!["thinkingLevel"]!.GetValue<string>().Should().Be("low",
+            "the summarize lane needs no reasoning: 3.8 Flash's lowest level, not its medium default (defect 13.3)");
         json["generationConfig"]!["temperature"].Should().BeNull("Gemini 3 must keep its default temperature");
     }
 
@@ -53,21 +54,48 @@ public sealed class GeminiClientTests : ProviderTestBase
         cfg25["thinkingLevel"].Should().BeNull();
     }
 
+    /// <summary>
+    /// Defect 13.3: with no effort, thinking is explicit and lowest — thinkingBudget 0 on 2.5 Flash-Lite — so thinking cannot
+    /// eat the summarize lane's 2,048-token answer. Must survive: the budget 0, no thinkingLevel, no rejection.
+    /// </summary>
     [Fact]
-    public async Task Json_schema_is_sent_as_responseSchema()
+    public async Task Without_an_effort_gemini_2_5_gets_thinkingBudget_0()
     {
         await using var gemini = await FakeGemini.StartAsync();
-        gemini.Reply("{\"verdict\":\"AFFIRM\"}");
         using var host = Host(gemini: gemini);
 
-        var r = await host.Lanes.CompleteAsync(new LaneRequest("tribunal", "judge", "case")
-        {
-            Provider = "gemini", JsonSchema = """{"type":"object","properties":{"verdict":{"type":"string"}}}""",
-        });
+        await host.Lanes.CompleteAsync(new LaneRequest("summarize", "", "x") { Provider = "gemini", Model = "gemini-2.5-flash-lite" });
 
-        r.Text.Should().Be("{\"verdict\":\"AFFIRM\"}");
+        var cfg = gemini.LastRequest.Json!["generationConfig"]!["thinkingConfig"]!;
+        cfg["thinkingBudget"]!.GetValue<int>().Should().Be(0);
+        cfg["thinkingLevel"].Should().BeNull();
+        gemini.Rejections.Should().BeEmpty();
+    }
+
+    /// <summary>
+    /// Defect 13.1: the opinion schema (additionalProperties:false, a nullable "type" list) must reach Gemini as
+    /// responseJsonSchema; as responseSchema the strict fake (like the real API) answers 400 INVALID_ARGUMENT.
+    /// Must survive: the answer, the schema unchanged under responseJsonSchema, no responseSchema, no contract rejection.
+    /// </summary>
+    [Fact]
+    public async Task Json_schema_is_sent_as_responseJsonSchema_and_the_strict_fake_accepts_it()
+    {
+        await using var gemini = await FakeGemini.StartAsync();
+        gemini.Reply("{\"verdict\":\"AFFIRM\",\"note\":null}");
+        using var host = Host(gemini: gemini);
+        const string schema = """
+            {"type":"object","additionalProperties":false,"required":["verdict","note"],
+             "properties":{"verdict":{"type":"string","enum":["AFFIRM","REVERSE"]},"note":{"type":["string","null"]}}}
+            """;
+
+        var r = await host.Lanes.CompleteAsync(new LaneRequest("tribunal", "judge", "case") { Provider = "gemini", JsonSchema = schema });
+
+        r.Text.Should().Be("{\"verdict\":\"AFFIRM\",\"note\":null}");
+        gemini.Rejections.Should().BeEmpty();
         var cfg = gemini.LastRequest.Json!["generationConfig"]!;
         cfg["responseMimeType"]!.GetValue<string>().Should().Be("application/json");
-        cfg["responseSchema"]!["properties"]!["verdict"]!["type"]!.GetValue<string>().Should().Be("string");
+        cfg["responseSchema"].Should().BeNull();
+        cfg["responseJsonSchema"]!["additionalProperties"]!.GetValue<bool>().Should().BeFalse();
+        cfg["responseJsonSchema"]!["properties"]!["note"]!["type"]![1]!.GetValue<string>().Should().Be("null");
     }
 }

@@ -74,4 +74,43 @@ public sealed class LedgerTests : ProviderTestBase
 
         writer.SpentOn("consult", new DateOnly(2026, 11, 23)).Should().Be(0.75m);
     }
+
+    /// <summary>
+    /// Defect 13.4: a model without a price is recorded as unpriced (cost_usd null, "unpriced": true), never as $0.
+    /// Must survive: the raw JSON fields and the detail saying how to add the price.
+    /// </summary>
+    [Fact]
+    public async Task A_model_without_a_price_is_recorded_unpriced_not_as_zero()
+    {
+        await using var openai = await FakeOpenAI.StartAsync();
+        using var host = Host(openai: openai);
+
+        var r = await host.Lanes.CompleteAsync(new LaneRequest("consult", "", "x") { Provider = "openai", Model = "gpt-6.2-sol" });
+
+        r.Unpriced.Should().BeTrue();
+        var line = host.LedgerLines().Single();
+        line.CostUsd.Should().BeNull();
+        line.Unpriced.Should().BeTrue();
+        line.Detail.Should().Contain("no price for model gpt-6.2-sol").And.Contain("prices in dm.json");
+        File.ReadAllText(host.Paths.Ledger).Should().Contain("\"cost_usd\":null").And.Contain("\"unpriced\":true");
+    }
+
+    /// <summary>Defect 13.4: OpenAI cache_write_tokens are read, recorded and billed at 1.25× input.</summary>
+    [Fact]
+    public async Task Cache_write_tokens_are_read_recorded_and_billed()
+    {
+        await using var openai = await FakeOpenAI.StartAsync();
+        openai.Usage = new FakeUsage(Input: 100_000, Output: 1_000, CacheWrite: 40_000);
+        using var host = Host(openai: openai);
+
+        var r = await host.Lanes.CompleteAsync(new LaneRequest("consult", "", "x"));
+
+        r.Usage.CacheWrite.Should().Be(40_000);
+        // gpt-6.1-terra 1 / 1.25 write / 5: 60K×1 + 40K×1.25 + 1K×5 = 115,000 µ$
+        r.CostUsd.Should().Be(0.115m);
+        var line = host.LedgerLines().Single();
+        line.CacheWrite.Should().Be(40_000);
+        line.CostUsd.Should().Be(0.115m);
+        line.Unpriced.Should().BeNull();
+    }
 }

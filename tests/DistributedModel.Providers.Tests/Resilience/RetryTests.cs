@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DistributedModel.Testing;
 using DistributedModel.Testing.Providers;
 
 namespace DistributedModel.Providers.Tests.Resilience;
@@ -22,18 +23,27 @@ public sealed class RetryTests : ProviderTestBase
         host.LedgerLines().Single().Attempts.Should().Be(4);
     }
 
+    /// <summary>
+    /// The retry waits exactly Retry-After's 1 s (not the 10 ms back-off), on the clock: the second request is not sent
+    /// until the test moves the clock by that second. No real sleep (it took 2 s when the pipeline ran on real time).
+    /// </summary>
     [Fact]
     public async Task Retry_After_header_is_honoured()
     {
         await using var deepseek = await FakeDeepSeek.StartAsync();
         deepseek.Enqueue(FakeFault.RateLimited(retryAfter: "1"));
-        using var host = Host(deepseek: deepseek, dmJson: ThreeRetries);
+        var clock = new TestClock(OffPeakNoon, virtualTimers: true);
+        using var host = VirtualHost(clock, deepseek: deepseek, dmJson: ThreeRetries);
 
-        var sw = Stopwatch.StartNew();
-        var r = await host.Lanes.CompleteAsync(new LaneRequest("scaffold", "", "x"));
+        var call = host.Lanes.CompleteAsync(new LaneRequest("scaffold", "", "x"));
+        var wait = await clock.NextTimerAsync(d => d < TimeSpan.FromSeconds(30));
 
+        wait.Should().Be(TimeSpan.FromSeconds(1), "the 10 ms back-off must yield to Retry-After: 1");
+        deepseek.RequestCount.Should().Be(1, "the retry waits for the clock");
+        clock.Advance(wait);
+        var r = await call;
         r.Attempts.Should().Be(2);
-        sw.Elapsed.Should().BeGreaterThan(TimeSpan.FromMilliseconds(950), "the 10 ms back-off must yield to Retry-After: 1");
+        deepseek.RequestCount.Should().Be(2);
     }
 
     [Fact]
@@ -41,13 +51,16 @@ public sealed class RetryTests : ProviderTestBase
     {
         await using var gemini = await FakeGemini.StartAsync();
         gemini.Enqueue(FakeFault.GeminiRetryDelay("0.6s"));
-        using var host = Host(gemini: gemini, dmJson: ThreeRetries);
+        var clock = new TestClock(OffPeakNoon, virtualTimers: true);
+        using var host = VirtualHost(clock, gemini: gemini, dmJson: ThreeRetries);
 
-        var sw = Stopwatch.StartNew();
-        var r = await host.Lanes.CompleteAsync(new LaneRequest("summarize", "", "x"));
+        var call = host.Lanes.CompleteAsync(new LaneRequest("summarize", "", "x"));
+        var wait = await clock.NextTimerAsync(d => d < TimeSpan.FromSeconds(30));
 
-        r.Attempts.Should().Be(2);
-        sw.Elapsed.Should().BeGreaterThan(TimeSpan.FromMilliseconds(550));
+        wait.Should().Be(TimeSpan.FromMilliseconds(600));
+        gemini.RequestCount.Should().Be(1);
+        clock.Advance(wait);
+        (await call).Attempts.Should().Be(2);
     }
 
     [Fact]
@@ -136,41 +149,111 @@ public sealed class RetryTests : ProviderTestBase
         first.Detail.Should().Contain("not JSON");
     }
 
+    /// <summary>
+    /// The first attempt is abandoned when the 1.5 s attempt timeout passes on the clock (the fake would answer after 20 s
+    /// of real time) and the retry answers. Must survive: two attempts, the answer of the second; no real 1.5 s wait.
+    /// </summary>
     [Fact]
     public async Task Slow_first_byte_past_the_attempt_timeout_is_retried()
     {
         await using var ollama = await FakeOllama.StartAsync();
-        using var host = Host(ollama: ollama, dmJson: """
+        var clock = new TestClock(OffPeakNoon, virtualTimers: true);
+        using var host = VirtualHost(clock, ollama: ollama, dmJson: """
             {"providers":{"ollama":{"maxRetries":1,"retryBaseDelayMs":10}},
              "lanes":{"review":{"attemptTimeoutSeconds":1.5,"totalTimeoutSeconds":8}}}
             """);
-        await host.Lanes.CompleteAsync(new LaneRequest("review", "", "warm-up")); // JIT and connection, off the clock
         ollama.Reply("second try").Enqueue(FakeFault.SlowFirstByte(TimeSpan.FromSeconds(20)));
 
-        var sw = Stopwatch.StartNew();
-        var r = await host.Lanes.CompleteAsync(new LaneRequest("review", "", "x"));
+        var call = host.Lanes.CompleteAsync(new LaneRequest("review", "", "x"));
+        await ollama.WaitForRequestsAsync(1);
+        clock.Advance(TimeSpan.FromSeconds(1.5));
+        var backoff = await clock.NextTimerAsync(d => d < TimeSpan.FromSeconds(1));
+        clock.Advance(backoff);
+        var r = await call;
 
         r.Text.Should().Be("second try");
         r.Attempts.Should().Be(2);
-        sw.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(6), "the first attempt is abandoned after 1.5 s, not 20 s");
     }
 
+    /// <summary>
+    /// Attempts of 0.5 s each under a 1.2 s total timeout, on the clock: the call fails with "timeout" once 1.2 s have
+    /// passed on it, however many retries were left. Must survive: the class, the total named, at most three attempts.
+    /// </summary>
     [Fact]
     public async Task A_hanging_provider_cannot_hold_a_call_past_the_total_timeout()
     {
         await using var ollama = await FakeOllama.StartAsync();
         ollama.Delay(TimeSpan.FromSeconds(30));
-        using var host = Host(ollama: ollama, dmJson: """
+        var clock = new TestClock(OffPeakNoon, virtualTimers: true);
+        using var host = VirtualHost(clock, ollama: ollama, dmJson: """
             {"providers":{"ollama":{"maxRetries":5,"retryBaseDelayMs":10}},
              "lanes":{"review":{"attemptTimeoutSeconds":0.5,"totalTimeoutSeconds":1.2}}}
             """);
 
-        var sw = Stopwatch.StartNew();
-        var act = () => host.Lanes.CompleteAsync(new LaneRequest("review", "", "x"));
+        var call = host.Lanes.CompleteAsync(new LaneRequest("review", "", "x"));
+        for (var attempt = 1; !call.IsCompleted && attempt <= 5; attempt++)
+        {
+            await ollama.WaitForRequestsAsync(attempt);
+            clock.Advance(TimeSpan.FromSeconds(0.5));
+            var backoff = clock.NextTimerAsync(d => d < TimeSpan.FromSeconds(0.5));
+            if (await Task.WhenAny(call, backoff) == backoff) clock.Advance(await backoff);
+        }
 
-        var ex = (await act.Should().ThrowAsync<ProviderException>()).Which;
-        sw.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(4), "the fake would hold the call for 30 s");
+        var ex = (await FluentActions.Awaiting(() => call).Should().ThrowAsync<ProviderException>()).Which;
         ex.ErrorClass.Should().Be("timeout");
         ex.Message.Should().Contain("total 1.2s");
+        ollama.RequestCount.Should().BeLessThanOrEqualTo(3, "0.5 s attempts cannot start a fourth within 1.2 s");
+    }
+
+    /// <summary>Defect 13.5: OpenAI's retry-after-ms is the wait (it wins over Retry-After, as in the official SDKs).</summary>
+    [Fact]
+    public async Task Retry_after_ms_is_honoured_before_retry_after()
+    {
+        await using var openai = await FakeOpenAI.StartAsync();
+        openai.Reply("after the wait").Enqueue(FakeFault.RateLimitedMs("250", retryAfter: "20"));
+        var clock = new TestClock(OffPeakNoon, virtualTimers: true);
+        using var host = VirtualHost(clock, openai: openai, dmJson: ThreeRetries);
+
+        var call = host.Lanes.CompleteAsync(new LaneRequest("consult", "", "x"));
+        var wait = await clock.NextTimerAsync(d => d < TimeSpan.FromSeconds(60));
+
+        wait.Should().Be(TimeSpan.FromMilliseconds(250), "retry-after-ms, not Retry-After's 20 s");
+        clock.Advance(wait);
+        var r = await call;
+        r.Text.Should().Be("after the wait");
+        r.Attempts.Should().Be(2);
+    }
+
+    /// <summary>Defect 13.5: x-should-retry overrides the status rule both ways.</summary>
+    [Fact]
+    public async Task X_should_retry_false_stops_a_retry_and_true_forces_one()
+    {
+        await using var openai = await FakeOpenAI.StartAsync();
+        openai.Enqueue(FakeFault.WithShouldRetry(503, false));
+        using var host = Host(openai: openai, dmJson: ThreeRetries);
+
+        var act = () => host.Lanes.CompleteAsync(new LaneRequest("consult", "", "x") { Provider = "openai" });
+        (await act.Should().ThrowAsync<ProviderException>()).Which.ErrorClass.Should().Be("overloaded");
+        openai.RequestCount.Should().Be(1, "x-should-retry: false on a 503");
+
+        openai.ClearRequests();
+        openai.Reply("forced retry answered").Enqueue(FakeFault.WithShouldRetry(409, true));
+        var r = await host.Lanes.CompleteAsync(new LaneRequest("consult", "", "y") { Provider = "openai" });
+        r.Text.Should().Be("forced retry answered");
+        r.Attempts.Should().Be(2, "x-should-retry: true on a 409");
+    }
+
+    /// <summary>A 200 whose body stops halfway (the connection drops) is retried like any broken connection.</summary>
+    [Fact]
+    public async Task A_body_cut_off_mid_transfer_is_retried()
+    {
+        await using var deepseek = await FakeDeepSeek.StartAsync();
+        deepseek.Reply("complete").Enqueue(FakeFault.TruncatedBody());
+        using var host = Host(deepseek: deepseek, dmJson: ThreeRetries);
+
+        var r = await host.Lanes.CompleteAsync(new LaneRequest("scaffold", "", "x"));
+
+        r.Text.Should().Be("complete");
+        deepseek.RequestCount.Should().Be(2);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DistributedModel.Testing.Providers.Contracts;
 
 namespace DistributedModel.Testing.Providers;
 
@@ -18,7 +19,9 @@ public sealed class FakeDeepSeek : FakeProviderServer
 
     protected override RecordedRequest Describe(RecordedRequest raw) => ChatWire.Describe(raw);
 
-    protected override string SuccessBody(RecordedRequest request, string text, FakeUsage usage) => WireJson.Serialize(new JsonObject
+    protected override ContractViolation? Check(RecordedRequest request, JsonObject body) => DeepSeekContract.Check(body);
+
+    protected override string SuccessBody(RecordedRequest request, string text, FakeUsage usage, bool cut) => WireJson.Serialize(new JsonObject
     {
         ["id"] = "fake-" + Guid.NewGuid().ToString("N")[..8],
         ["object"] = "chat.completion",
@@ -28,7 +31,7 @@ public sealed class FakeDeepSeek : FakeProviderServer
         {
             ["index"] = 0,
             ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = text },
-            ["finish_reason"] = "stop",
+            ["finish_reason"] = cut ? "length" : "stop",
         }),
         ["usage"] = new JsonObject
         {

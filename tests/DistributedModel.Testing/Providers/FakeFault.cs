@@ -6,7 +6,16 @@ namespace DistributedModel.Testing.Providers;
 /// </summary>
 public sealed record FakeFault
 {
-    public enum FaultKind { HttpError, SlowFirstByte, MalformedJson, ConnectionAbort }
+    public enum FaultKind
+    {
+        HttpError, SlowFirstByte, MalformedJson, ConnectionAbort,
+        /// <summary>A 200 whose answer was cut at the output budget (Gemini MAX_TOKENS, DeepSeek length, OpenAI incomplete, Ollama done_reason length).</summary>
+        TruncatedAnswer,
+        /// <summary>Ollama only: a 200 after the prompt was silently cut to num_ctx (only prompt_eval_count shows it) [L7].</summary>
+        PromptTruncated,
+        /// <summary>The connection closes halfway through a 200 body whose Content-Length promised more.</summary>
+        TruncatedBody,
+    }
 
     public FaultKind Kind { get; init; }
 
@@ -19,6 +28,12 @@ public sealed record FakeFault
 
     /// <summary>Value of a <c>Retry-After</c> header (seconds or HTTP date), if any.</summary>
     public string? RetryAfter { get; init; }
+
+    /// <summary>Value of a <c>retry-after-ms</c> header (OpenAI; read by the official SDKs, openai-python _base_client.py).</summary>
+    public string? RetryAfterMs { get; init; }
+
+    /// <summary>Value of an <c>x-should-retry</c> header ("true"/"false"; the server overrides the client's retry rule, same SDK).</summary>
+    public string? ShouldRetry { get; init; }
 
     /// <summary>Gemini only: body <c>RetryInfo.retryDelay</c>, e.g. "0.3s".</summary>
     public string? RetryDelay { get; init; }
@@ -63,6 +78,20 @@ public sealed record FakeFault
     /// <summary>DeepSeek 402 insufficient balance (never to be retried).</summary>
     public static FakeFault InsufficientBalance() =>
         new() { Kind = FaultKind.HttpError, Status = 402, Code = "invalid_request_error", Message = "Insufficient Balance" };
+
+    /// <summary>429 with <c>retry-after-ms</c> (and optionally <c>retry-after</c>) as OpenAI sends them.</summary>
+    public static FakeFault RateLimitedMs(string retryAfterMs, string? retryAfter = null) =>
+        RateLimited(retryAfter) with { RetryAfterMs = retryAfterMs };
+
+    /// <summary><paramref name="status"/> with <c>x-should-retry: value</c>.</summary>
+    public static FakeFault WithShouldRetry(int status, bool value) =>
+        HttpStatus(status, status >= 500 ? "server_error" : "error", $"fake error {status}") with { ShouldRetry = value ? "true" : "false" };
+
+    public static FakeFault TruncatedAnswer() => new() { Kind = FaultKind.TruncatedAnswer, Status = 200 };
+
+    public static FakeFault PromptTruncated() => new() { Kind = FaultKind.PromptTruncated, Status = 200 };
+
+    public static FakeFault TruncatedBody() => new() { Kind = FaultKind.TruncatedBody, Status = 200 };
 
     public static FakeFault SlowFirstByte(TimeSpan delay) => new() { Kind = FaultKind.SlowFirstByte, Delay = delay };
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DistributedModel.Testing.Providers.Contracts;
 
 namespace DistributedModel.Testing.Providers;
 
@@ -34,7 +35,9 @@ public sealed class FakeGemini : FakeProviderServer
         };
     }
 
-    protected override string SuccessBody(RecordedRequest request, string text, FakeUsage usage) => WireJson.Serialize(new JsonObject
+    protected override ContractViolation? Check(RecordedRequest request, JsonObject body) => GeminiContract.Check(request.Model ?? "", body);
+
+    protected override string SuccessBody(RecordedRequest request, string text, FakeUsage usage, bool cut) => WireJson.Serialize(new JsonObject
     {
         ["candidates"] = new JsonArray(new JsonObject
         {
@@ -45,7 +48,7 @@ public sealed class FakeGemini : FakeProviderServer
                     : new JsonArray(new JsonObject { ["text"] = text }),
                 ["role"] = "model",
             },
-            ["finishReason"] = "STOP",
+            ["finishReason"] = cut ? "MAX_TOKENS" : "STOP",
             ["index"] = 0,
         }),
         ["usageMetadata"] = new JsonObject

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DistributedModel.Testing.Providers.Contracts;
 
 namespace DistributedModel.Testing.Providers;
 
@@ -18,13 +19,28 @@ public sealed class FakeOllama : FakeProviderServer
 
     protected override RecordedRequest Describe(RecordedRequest raw) => ChatWire.Describe(raw);
 
-    protected override string SuccessBody(RecordedRequest request, string text, FakeUsage usage) => WireJson.Serialize(new JsonObject
+    protected override ContractViolation? Check(RecordedRequest request, JsonObject body) => OllamaContract.Check(body);
+
+    /// <summary>Ollama answers 200 after silently keeping only the end of the prompt that fits num_ctx: prompt_eval_count is
+    /// the context size, whatever was sent (ollama/ollama#3839 [L7]).</summary>
+    protected override string PromptTruncatedBody(RecordedRequest request, string text, FakeUsage usage)
+    {
+        var ctx = OllamaContract.ContextOf(WireJson.Parse(request.Body));
+        return Body(request, text, usage with { Input = Math.Min(ctx, 4096) / 8 }, false);
+    }
+
+    /// <summary>A real Ollama counts every prompt token it evaluated, so prompt_eval_count is never below the prompt's size
+    /// (about 4 characters per token) unless it truncated the prompt.</summary>
+    protected override string SuccessBody(RecordedRequest request, string text, FakeUsage usage, bool cut) =>
+        Body(request, text, usage with { Input = Math.Max(usage.Input, ((request.SystemPrompt?.Length ?? 0) + (request.UserPrompt?.Length ?? 0)) / 4) }, cut);
+
+    private static string Body(RecordedRequest request, string text, FakeUsage usage, bool cut) => WireJson.Serialize(new JsonObject
     {
         ["model"] = request.Model ?? "ollama-fake",
         ["created_at"] = DateTimeOffset.UtcNow.ToString("O"),
         ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = text },
         ["done"] = true,
-        ["done_reason"] = "stop",
+        ["done_reason"] = cut ? "length" : "stop",
         ["total_duration"] = 1_000_000,
         ["load_duration"] = 10_000,
         ["prompt_eval_count"] = usage.Input,

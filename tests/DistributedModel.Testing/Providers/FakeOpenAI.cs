@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DistributedModel.Testing.Providers.Contracts;
 
 namespace DistributedModel.Testing.Providers;
 
@@ -30,24 +31,27 @@ public sealed class FakeOpenAI : FakeProviderServer
         };
     }
 
-    protected override string SuccessBody(RecordedRequest request, string text, FakeUsage usage) => WireJson.Serialize(new JsonObject
+    protected override ContractViolation? Check(RecordedRequest request, JsonObject body) => OpenAIContract.Check(body);
+
+    protected override string SuccessBody(RecordedRequest request, string text, FakeUsage usage, bool cut) => WireJson.Serialize(new JsonObject
     {
         ["id"] = "resp_fake" + Guid.NewGuid().ToString("N")[..8],
         ["object"] = "response",
         ["created_at"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
-        ["status"] = "completed",
+        ["status"] = cut ? "incomplete" : "completed",
+        ["incomplete_details"] = cut ? new JsonObject { ["reason"] = "max_output_tokens" } : null,
         ["model"] = request.Model ?? "gpt-fake",
         ["output"] = new JsonArray(
             new JsonObject { ["type"] = "reasoning", ["id"] = "rs_fake", ["summary"] = new JsonArray() },
             new JsonObject
             {
-                ["type"] = "message", ["id"] = "msg_fake", ["status"] = "completed", ["role"] = "assistant",
+                ["type"] = "message", ["id"] = "msg_fake", ["status"] = cut ? "incomplete" : "completed", ["role"] = "assistant",
                 ["content"] = new JsonArray(new JsonObject { ["type"] = "output_text", ["text"] = text, ["annotations"] = new JsonArray() }),
             }),
         ["usage"] = new JsonObject
         {
             ["input_tokens"] = usage.Input,
-            ["input_tokens_details"] = new JsonObject { ["cached_tokens"] = usage.Cached },
+            ["input_tokens_details"] = new JsonObject { ["cached_tokens"] = usage.Cached, ["cache_write_tokens"] = usage.CacheWrite },
             ["output_tokens"] = usage.Output,
             ["output_tokens_details"] = new JsonObject { ["reasoning_tokens"] = usage.Reasoning },
             ["total_tokens"] = usage.Input + usage.Output,

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using DistributedModel.Testing.Providers.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
@@ -19,6 +20,8 @@ public abstract class FakeProviderServer : IAsyncDisposable
     private volatile Func<RecordedRequest, string> _reply = _ => "fake answer";
     private volatile Func<RecordedRequest, TimeSpan>? _delay;
     private volatile FakeFault? _always;
+    private readonly List<ContractViolation> _rejections = [];
+    private readonly SemaphoreSlim _arrived = new(0);
 
     /// <summary>e.g. <c>http://127.0.0.1:41234</c> (no trailing slash).</summary>
     public string BaseUrl { get; private set; } = "";
@@ -31,6 +34,18 @@ public abstract class FakeProviderServer : IAsyncDisposable
 
     /// <summary>When set, requests without this key (in the provider's auth header) get a 401.</summary>
     public string? RequiredKey { get; set; }
+
+    /// <summary>
+    /// Strict (the default): requests the real API would reject get its 400 and error body (rules in
+    /// <c>Contracts/&lt;Provider&gt;Contract.cs</c>, each with its source). Turn off only to test what a client does with a 400.
+    /// </summary>
+    public bool Strict { get; set; } = true;
+
+    /// <summary>Every request refused by the contract, with the rule that fired.</summary>
+    public IReadOnlyList<ContractViolation> Rejections
+    {
+        get { lock (_rejections) return [.. _rejections]; }
+    }
 
     public IReadOnlyList<RecordedRequest> Requests
     {
@@ -81,6 +96,17 @@ public abstract class FakeProviderServer : IAsyncDisposable
         return this;
     }
 
+    /// <summary>Completes once <paramref name="count"/> requests have arrived (at the endpoint, before any fault or delay).</summary>
+    public async Task WaitForRequestsAsync(int count, TimeSpan? giveUpAfter = null)
+    {
+        using var limit = new CancellationTokenSource(giveUpAfter ?? TimeSpan.FromSeconds(30));
+        while (RequestCount < count)
+        {
+            try { await _arrived.WaitAsync(limit.Token).ConfigureAwait(false); }
+            catch (OperationCanceledException) { throw new TimeoutException($"fake {Provider} received {RequestCount} of {count} requests"); }
+        }
+    }
+
     public void ClearRequests()
     {
         lock (_requests) _requests.Clear();
@@ -101,12 +127,19 @@ public abstract class FakeProviderServer : IAsyncDisposable
     /// <summary>The provider's auth credential in this request, or null.</summary>
     protected abstract string? PresentedKey(RecordedRequest request);
 
-    protected abstract string SuccessBody(RecordedRequest request, string text, FakeUsage usage);
+    /// <summary>The provider's contract for a parsed body (null: the real API would accept it).</summary>
+    protected abstract ContractViolation? Check(RecordedRequest request, System.Text.Json.Nodes.JsonObject body);
+
+    /// <param name="cut">The answer was cut at the output budget: the provider's truncation markers, partial text.</param>
+    protected abstract string SuccessBody(RecordedRequest request, string text, FakeUsage usage, bool cut);
+
+    /// <summary>Ollama only: the answer after a silent prompt truncation (prompt_eval_count at the context size).</summary>
+    protected virtual string PromptTruncatedBody(RecordedRequest request, string text, FakeUsage usage) => SuccessBody(request, text, usage, false);
 
     protected abstract string ErrorBody(FakeFault fault);
 
     /// <summary>A valid-looking prefix of a success body, cut off mid-value.</summary>
-    protected virtual string MalformedBody(RecordedRequest request) => SuccessBody(request, "cut", Usage)[..20];
+    protected virtual string MalformedBody(RecordedRequest request) => SuccessBody(request, "cut", Usage, false)[..20];
 
     private async Task HandleAsync(HttpContext ctx)
     {
@@ -120,6 +153,7 @@ public abstract class FakeProviderServer : IAsyncDisposable
         try { request = Describe(raw); }
         catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or NullReferenceException) { request = raw; }
         lock (_requests) _requests.Add(request);
+        _arrived.Release();
 
         if (!IsEndpoint(request.Method, request.Path))
         {
@@ -130,6 +164,19 @@ public abstract class FakeProviderServer : IAsyncDisposable
         {
             await Write(ctx, 401, ErrorBody(FakeFault.HttpStatus(401, "invalid_api_key", "Incorrect API key provided"))).ConfigureAwait(false);
             return;
+        }
+
+        if (Strict)
+        {
+            ContractViolation? violation;
+            try { violation = Check(request, WireJson.Parse(request.Body)); }
+            catch (System.Text.Json.JsonException ex) { violation = new ContractViolation("body-not-json", 400, ErrorBody(FakeFault.HttpStatus(400, "invalid_json", $"Invalid JSON payload received. {ex.Message}"))); }
+            if (violation is not null)
+            {
+                lock (_rejections) _rejections.Add(violation);
+                await Write(ctx, violation.Status, violation.Body).ConfigureAwait(false);
+                return;
+            }
         }
 
         if (_delay?.Invoke(request) is { } wait && wait > TimeSpan.Zero && !await Sleep(wait, ctx.RequestAborted).ConfigureAwait(false)) return;
@@ -150,6 +197,8 @@ public abstract class FakeProviderServer : IAsyncDisposable
                 break;
             case FakeFault.FaultKind.HttpError:
                 if (fault.RetryAfter is not null) ctx.Response.Headers["Retry-After"] = fault.RetryAfter;
+                if (fault.RetryAfterMs is not null) ctx.Response.Headers["retry-after-ms"] = fault.RetryAfterMs;
+                if (fault.ShouldRetry is not null) ctx.Response.Headers["x-should-retry"] = fault.ShouldRetry;
                 await Write(ctx, fault.Status, ErrorBody(fault)).ConfigureAwait(false);
                 return;
         }
@@ -161,7 +210,27 @@ public abstract class FakeProviderServer : IAsyncDisposable
             await Write(ctx, 500, ErrorBody(FakeFault.HttpStatus(500, "fake_reply_threw", ex.Message))).ConfigureAwait(false);
             return;
         }
-        await Write(ctx, 200, SuccessBody(request, text, Usage)).ConfigureAwait(false);
+        switch (fault?.Kind)
+        {
+            case FakeFault.FaultKind.TruncatedAnswer:
+                await Write(ctx, 200, SuccessBody(request, text[..(text.Length / 2)], Usage, true)).ConfigureAwait(false);
+                return;
+            case FakeFault.FaultKind.PromptTruncated:
+                await Write(ctx, 200, PromptTruncatedBody(request, text, Usage)).ConfigureAwait(false);
+                return;
+            case FakeFault.FaultKind.TruncatedBody:
+                var full = Encoding.UTF8.GetBytes(SuccessBody(request, text, Usage, false));
+                ctx.Response.StatusCode = 200;
+                ctx.Response.ContentType = "application/json; charset=utf-8";
+                ctx.Response.ContentLength = full.Length;
+                await ctx.Response.Body.WriteAsync(full.AsMemory(0, full.Length / 2), ctx.RequestAborted).ConfigureAwait(false);
+                await ctx.Response.Body.FlushAsync(ctx.RequestAborted).ConfigureAwait(false);
+                ctx.Abort();
+                return;
+            default:
+                await Write(ctx, 200, SuccessBody(request, text, Usage, false)).ConfigureAwait(false);
+                return;
+        }
     }
 
     private static async Task<bool> Sleep(TimeSpan delay, CancellationToken aborted)

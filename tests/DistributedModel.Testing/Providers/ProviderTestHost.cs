@@ -56,9 +56,12 @@ public sealed class ProviderTestHost : IDisposable
         else if (!File.Exists(paths.ConfigFile)) File.WriteAllText(paths.ConfigFile, FastRetriesDmJson);
 
         var values = Environment(gemini, deepseek, openai, ollama, keys);
+        // The user's scope (~/.claude/dm.json) is a folder of the test's own, never the machine's.
+        if (!values.ContainsKey("HOME")) values["HOME"] = Path.Combine(workspaceRoot, ".test-home");
         var config = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
-        services.AddDistributedModelProviders(paths, config, o => { if (clock is not null) o.Clock = clock; });
+        if (clock is not null) services.AddSingleton(clock); // the one clock: ledger, prices, retries, breaker, timeouts
+        services.AddDistributedModelProviders(paths, config);
         return new ProviderTestHost(services.BuildServiceProvider(), paths);
     }
 
