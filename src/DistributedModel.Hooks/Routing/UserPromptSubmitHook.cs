@@ -49,7 +49,7 @@ public static class UserPromptSubmitHook
         ArgumentNullException.ThrowIfNull(paths);
         var loaded = RoutingRulesLoader.Load(paths.ConfigFile);
         var router = new PromptRouter(loaded.Rules);
-        var decision = router.Route(prompt);
+        var decision = router.Route(prompt, new WorkspaceFileProbe(paths.Root));
         var problems = string.Join("; ", new[] { loaded.Warning }.Concat(router.Problems).Where(static s => s is not null));
         return (decision, problems.Length == 0 ? null : problems);
     }
