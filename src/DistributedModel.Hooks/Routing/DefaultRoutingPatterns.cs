@@ -19,7 +19,10 @@ public static partial class DefaultRoutingPatterns
     public static Regex? Precompiled(string pattern) =>
         Array.Find(All, r => string.Equals(r.ToString(), pattern, StringComparison.Ordinal));
 
-    private static readonly Regex[] All = [SummarizeMatch1(), SummarizeMatch2(), SummarizeExclude1(), ScaffoldMatch1(), ScaffoldMatch2(), ScaffoldMatch3(), ConsultMatch1(), ConsultMatch2(), ConsultMatch3(), TribunalMatch1(), DispatchMatch1(), DispatchMatch2(), DispatchMatch3(), Skip1()];
+    private static readonly Regex[] All = [Skip1(), SummarizeMatch1(), SummarizeMatch2(), SummarizeExclude1(), SummarizeFileExclude1(), SummarizeFileExclude2(), ScaffoldMatch1(), ScaffoldMatch2(), ScaffoldMatch3(), ConsultMatch1(), ConsultMatch2(), ConsultMatch3(), TribunalMatch1(), DispatchMatch1(), DispatchMatch2(), DispatchMatch3()];
+
+    [GeneratedRegex(@"mcp__distributed-model__", PatternOptions, MatchTimeoutMilliseconds)]
+    private static partial Regex Skip1();
 
     [GeneratedRegex(@"\b(summari[sz]e|summary of|tl;?dr|digest|condense)\b", PatternOptions, MatchTimeoutMilliseconds)]
     private static partial Regex SummarizeMatch1();
@@ -29,6 +32,12 @@ public static partial class DefaultRoutingPatterns
 
     [GeneratedRegex(@"\bsummari[sz]e (your|the) (changes|work|diff)\b", PatternOptions, MatchTimeoutMilliseconds)]
     private static partial Regex SummarizeExclude1();
+
+    [GeneratedRegex(@"\b(fix|edit|change|modify|update|rename|move|delete|remove|rm|add|bump|refactor|rewrite|reformat|format|replace|append|insert|truncate|clean ?up|commit|stage|revert|copy|cp|mv|chmod|gzip|zip|compress)\b[^.,?!\n]{0,40}\bFILE\b", PatternOptions, MatchTimeoutMilliseconds)]
+    private static partial Regex SummarizeFileExclude1();
+
+    [GeneratedRegex(@"\b(first|last|top|bottom) (\d+ |few )?lines\b|\b(head|tail|cat|wc|ls)\b|\.?gitignore\b", PatternOptions, MatchTimeoutMilliseconds)]
+    private static partial Regex SummarizeFileExclude2();
 
     [GeneratedRegex(@"\b(scaffold(ing)?|boilerplate|stub out|skeleton)\b", PatternOptions, MatchTimeoutMilliseconds)]
     private static partial Regex ScaffoldMatch1();
@@ -59,7 +68,4 @@ public static partial class DefaultRoutingPatterns
 
     [GeneratedRegex(@"\badd support for\b", PatternOptions, MatchTimeoutMilliseconds)]
     private static partial Regex DispatchMatch3();
-
-    [GeneratedRegex(@"mcp__distributed-model__", PatternOptions, MatchTimeoutMilliseconds)]
-    private static partial Regex Skip1();
 }

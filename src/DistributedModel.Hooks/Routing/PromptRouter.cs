@@ -1,10 +1,12 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
 namespace DistributedModel.Hooks.Routing;
 
 /// <summary>
-/// Deterministic, cheap classification of a prompt into lanes by the regexes of <see cref="RoutingRules"/>.
+/// Deterministic, cheap classification of a prompt into lanes by the regexes of <see cref="RoutingRules"/>, and — for a lane
+/// with a <c>files</c> rule — by the bulky files of the project the prompt points to (<see cref="WorkspaceFileProbe"/>).
 /// Builds the guidance text: header + one line per matched lane, within <c>maxContextBytes</c>.
 /// The default patterns have source-generated twins (<see cref="DefaultRoutingPatterns"/>); patterns configured in
 /// <c>.claude/dm.json</c> run on the regex interpreter (AOT-safe). Every pattern has a match timeout.
@@ -13,6 +15,8 @@ public sealed class PromptRouter
 {
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(DefaultRoutingPatterns.MatchTimeoutMilliseconds);
     private const int DefaultMaxContextBytes = 600;
+    private const long DefaultMinBytes = 32 * 1024;
+    private const string FileMarker = "FILE";
 
     private readonly List<CompiledLane> _lanes = [];
     private readonly List<Regex> _skipIf;
@@ -26,8 +30,12 @@ public sealed class PromptRouter
         {
             if (lane.Enabled == false || string.IsNullOrWhiteSpace(lane.Lane) || string.IsNullOrWhiteSpace(lane.Guidance)) continue;
             var match = Compile(lane.Lane, lane.Match);
-            if (match.Count == 0) continue;
-            _lanes.Add(new CompiledLane(lane.Lane, match, Compile(lane.Lane, lane.Exclude), lane.Guidance.Trim()));
+            var files = lane.Files is { Enabled: not false, Guidance: { Length: > 0 } g } f
+                ? new CompiledFiles(f.MinBytes ?? DefaultMinBytes, new HashSet<string>(f.SourceExtensions ?? [], StringComparer.OrdinalIgnoreCase),
+                    Compile(lane.Lane, f.Exclude), g.Trim())
+                : null;
+            if (match.Count == 0 && files is null) continue;
+            _lanes.Add(new CompiledLane(lane.Lane, match, Compile(lane.Lane, lane.Exclude), lane.Guidance.Trim(), files));
         }
     }
 
@@ -36,29 +44,68 @@ public sealed class PromptRouter
     /// <summary>Patterns that did not compile (lane and reason); those patterns are skipped.</summary>
     public IReadOnlyList<string> Problems => _problems;
 
-    public RoutingDecision Route(string prompt)
+    /// <summary>Routes <paramref name="prompt"/>; with <paramref name="workspace"/>, lanes with a <c>files</c> rule also look at the files it names.</summary>
+    public RoutingDecision Route(string prompt, WorkspaceFileProbe? workspace = null)
     {
         ArgumentNullException.ThrowIfNull(prompt);
         if (Rules.Enabled == false || prompt.Trim().Length < (Rules.MinPromptChars ?? 0)) return new RoutingDecision([], null);
         if (_skipIf.Any(r => SafeIsMatch(r, prompt))) return new RoutingDecision([], null);
-        var matched = _lanes.Where(l => Matches(l, prompt)).ToList();
+
+        IReadOnlyList<string>? mentions = null;
+        IReadOnlyList<MentionedFile>? mentioned = null;
+        var matched = new List<(string Lane, string Guidance)>();
+        foreach (var lane in _lanes)
+        {
+            string? guidance = null;
+            if (lane.Files is { } rule && workspace is not null)
+            {
+                mentions ??= PathMentions.Find(prompt, WorkspaceFileProbe.MaxMentions);
+                mentioned ??= mentions.Count == 0 ? [] : workspace.Find(mentions);
+                var bulky = mentioned.Where(f => f.Bytes >= rule.MinBytes && !rule.SourceExtensions.Contains(Extension(f.Path))).ToList();
+                if (bulky.Count > 0 && !rule.Exclude.Any(r => SafeIsMatch(r, WithMarkers(prompt, mentions))))
+                    guidance = FileGuidance(rule.Guidance, bulky);
+            }
+            if (guidance is null && lane.Match.Any(r => SafeIsMatch(r, prompt))) guidance = lane.Guidance;
+            if (guidance is null || lane.Exclude.Any(r => SafeIsMatch(r, prompt))) continue;
+            matched.Add((lane.Name, guidance));
+        }
         if (matched.Count == 0) return new RoutingDecision([], null);
 
         int max = Rules.MaxContextBytes ?? DefaultMaxContextBytes;
         var sb = new StringBuilder(Rules.Header?.Trim() ?? string.Empty);
         var used = new List<string>();
-        foreach (var lane in matched)
+        foreach (var (name, guidance) in matched)
         {
-            var line = (sb.Length == 0 ? "- " : "\n- ") + lane.Guidance;
+            var line = (sb.Length == 0 ? "- " : "\n- ") + guidance;
             if (Encoding.UTF8.GetByteCount(sb.ToString()) + Encoding.UTF8.GetByteCount(line) > max) continue;
             sb.Append(line);
-            used.Add(lane.Name);
+            used.Add(name);
         }
         return used.Count == 0 ? new RoutingDecision([], null) : new RoutingDecision(used, sb.ToString());
     }
 
-    private static bool Matches(CompiledLane lane, string prompt) =>
-        lane.Match.Any(r => SafeIsMatch(r, prompt)) && !lane.Exclude.Any(r => SafeIsMatch(r, prompt));
+    /// <summary><c>logs/deploy.log is 180 KB</c> for <c>{files}</c>, <c>"logs/deploy.log"</c> for <c>{paths}</c>.</summary>
+    private static string FileGuidance(string template, List<MentionedFile> files) => template
+        .Replace("{files}", string.Join("; ", files.Select(f => f.Path + " is " + Size(f.Bytes))), StringComparison.Ordinal)
+        .Replace("{paths}", string.Join(", ", files.Select(f => "\"" + f.Path + "\"")), StringComparison.Ordinal);
+
+    private static string Size(long bytes) => bytes >= 1024 * 1024
+        ? (bytes / (1024.0 * 1024)).ToString("0.#", CultureInfo.InvariantCulture) + " MB"
+        : Math.Round(bytes / 1024.0).ToString(CultureInfo.InvariantCulture) + " KB";
+
+    private static string Extension(string path)
+    {
+        var name = path[(path.LastIndexOf('/') + 1)..];
+        int dot = name.LastIndexOf('.');
+        return dot <= 0 ? "" : name[(dot + 1)..];
+    }
+
+    private static string WithMarkers(string prompt, IReadOnlyList<string> mentions)
+    {
+        var text = prompt;
+        foreach (var m in mentions.OrderByDescending(m => m.Length)) text = text.Replace(m, FileMarker, StringComparison.Ordinal);
+        return text;
+    }
 
     private static bool SafeIsMatch(Regex regex, string text)
     {
@@ -78,5 +125,7 @@ public sealed class PromptRouter
         return list;
     }
 
-    private sealed record CompiledLane(string Name, List<Regex> Match, List<Regex> Exclude, string Guidance);
+    private sealed record CompiledFiles(long MinBytes, HashSet<string> SourceExtensions, List<Regex> Exclude, string Guidance);
+
+    private sealed record CompiledLane(string Name, List<Regex> Match, List<Regex> Exclude, string Guidance, CompiledFiles? Files);
 }

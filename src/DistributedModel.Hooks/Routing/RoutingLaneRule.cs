@@ -14,4 +14,7 @@ public sealed record RoutingLaneRule
     [JsonPropertyName("match")] public IReadOnlyList<string>? Match { get; init; }
     [JsonPropertyName("exclude")] public IReadOnlyList<string>? Exclude { get; init; }
     [JsonPropertyName("guidance")] public string? Guidance { get; init; }
+
+    /// <summary>Also match when the prompt points at a bulky file of the project (the hint then names the file).</summary>
+    [JsonPropertyName("files")] public BulkyFileRule? Files { get; init; }
 }

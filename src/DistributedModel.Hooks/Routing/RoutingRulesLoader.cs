@@ -82,6 +82,14 @@ public static class RoutingRulesLoader
                 Match = o.Match ?? d.Match,
                 Exclude = o.Exclude ?? d.Exclude,
                 Guidance = o.Guidance ?? d.Guidance,
+                Files = o.Files is null ? d.Files : d.Files is null ? o.Files : d.Files with
+                {
+                    Enabled = o.Files.Enabled ?? d.Files.Enabled,
+                    MinBytes = o.Files.MinBytes ?? d.Files.MinBytes,
+                    SourceExtensions = o.Files.SourceExtensions ?? d.Files.SourceExtensions,
+                    Exclude = o.Files.Exclude ?? d.Files.Exclude,
+                    Guidance = o.Files.Guidance ?? d.Files.Guidance,
+                },
             };
         }
         return new RoutingRules

@@ -30,12 +30,8 @@ public static class UserPromptSubmitHook
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(paths);
         var prompt = input.Prompt ?? throw new FailOpenException("missing-fields", "no prompt");
-        var loaded = RoutingRulesLoader.Load(paths.ConfigFile);
-        var router = new PromptRouter(loaded.Rules);
-        var decision = router.Route(prompt);
+        var (decision, warn) = Decide(prompt, paths);
         long inBytes = Encoding.UTF8.GetByteCount(prompt);
-        var problems = string.Join("; ", new[] { loaded.Warning }.Concat(router.Problems).Where(static s => s is not null));
-        string? warn = problems.Length == 0 ? null : problems;
 
         if (decision.Context is null)
             return new HookResult(HookOutcomes.Passthrough, null, inBytes, 0, null, paths) { Detail = warn };
@@ -43,6 +39,19 @@ public static class UserPromptSubmitHook
         var json = Serialize(decision.Context);
         var detail = "lanes=" + string.Join(',', decision.Lanes) + (warn is null ? "" : "; " + warn);
         return new HookResult(HookOutcomes.Injected, null, inBytes, Encoding.UTF8.GetByteCount(decision.Context), json, paths) { Detail = detail };
+    }
+
+    /// <summary>The routing decision for <paramref name="prompt"/> in the workspace <paramref name="paths"/> (defaults + its
+    /// dm.json), and the problems worth a log line (malformed dm.json, invalid patterns), or null.</summary>
+    public static (RoutingDecision Decision, string? Warning) Decide(string prompt, WorkspacePaths paths)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        ArgumentNullException.ThrowIfNull(paths);
+        var loaded = RoutingRulesLoader.Load(paths.ConfigFile);
+        var router = new PromptRouter(loaded.Rules);
+        var decision = router.Route(prompt, new WorkspaceFileProbe(paths.Root));
+        var problems = string.Join("; ", new[] { loaded.Warning }.Concat(router.Problems).Where(static s => s is not null));
+        return (decision, problems.Length == 0 ? null : problems);
     }
 
     public static byte[] Serialize(string additionalContext)

@@ -8,7 +8,7 @@ public sealed class DefaultRoutingPatternsTests
     private static IEnumerable<string> DefaultPatterns()
     {
         var rules = RoutingRulesLoader.LoadDefaults();
-        return rules.SkipIf!.Concat(rules.Lanes!.SelectMany(l => (l.Match ?? []).Concat(l.Exclude ?? [])));
+        return rules.SkipIf!.Concat(rules.Lanes!.SelectMany(l => (l.Match ?? []).Concat(l.Exclude ?? []).Concat(l.Files?.Exclude ?? [])));
     }
 
     private static readonly string[] Prompts =
