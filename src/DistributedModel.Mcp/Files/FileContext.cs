@@ -14,7 +14,10 @@ internal sealed class FileContext(WorkspaceFiles files, McpOptions options)
         var left = options.ContextBudgetBytes;
         foreach (var f in resolved)
         {
-            var text = await File.ReadAllTextAsync(f.FullPath, ct).ConfigureAwait(false);
+            string text;
+            using (var stream = files.OpenRead(f))
+            using (var reader = new StreamReader(stream, Encoding.UTF8))
+                text = await reader.ReadToEndAsync(ct).ConfigureAwait(false);
             if (text.Contains('\0', StringComparison.Ordinal)) { sb.Append("=== ").Append(f.RelativePath).Append(" (binary, omitted) ===\n"); continue; }
             sb.Append("=== ").Append(f.RelativePath).Append(" ===\n");
             if (Encoding.UTF8.GetByteCount(text) <= left)

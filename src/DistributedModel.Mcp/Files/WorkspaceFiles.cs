@@ -17,12 +17,21 @@ internal sealed class WorkspaceFiles
     {
         ArgumentNullException.ThrowIfNull(paths);
         Root = paths.Root;
-        RealRoot = RealPath.Resolve(paths.Root);
+        Confinement = new WorkspaceConfinement(WorkspaceConfinement.Real(paths.Root) ?? paths.Root);
     }
 
     public string Root { get; }
 
-    private string RealRoot { get; }
+    public WorkspaceConfinement Confinement { get; }
+
+    private string RealRoot => Confinement.RealRoot;
+
+    /// <summary>Opens <paramref name="file"/> for reading, its real path checked again right before the open.</summary>
+    public FileStream OpenRead(WorkspaceFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return new FileStream(Confinement.OpenRead(file.FullPath, file.RelativePath), FileAccess.Read, bufferSize: 0);
+    }
 
     /// <summary>Files matched by <paramref name="patterns"/> (workspace-relative or absolute inside the workspace; globs allowed), sorted, distinct.</summary>
     public IReadOnlyList<WorkspaceFile> Resolve(IReadOnlyList<string>? patterns, int maxFiles)
@@ -63,15 +72,23 @@ internal sealed class WorkspaceFiles
         if (Path.IsPathRooted(normalized)) throw new McpException($"'{relativePath}' is absolute; file paths must be relative to '{dir}'");
         CheckSegments(normalized, relativePath);
         var full = Path.GetFullPath(Path.Combine(Root, dir, normalized));
-        if (!IsInside(RealPath.Resolve(full), RealRoot))
+        if (!Confinement.IsInside(Confinement.RealForNew(full, relativePath)))
             throw new McpException($"'{relativePath}' would be written outside the workspace (through a symbolic link)");
         return new WorkspaceFile(full, ToDisplay(full));
     }
 
+    /// <summary>Throws unless <paramref name="directory"/> (workspace-relative) really lies inside the workspace, links resolved.</summary>
+    public void ConfineDirectory(string directory)
+    {
+        var dir = ToRelative(string.IsNullOrWhiteSpace(directory) ? "." : directory);
+        Confinement.RealForNew(Path.GetFullPath(Path.Combine(Root, dir)), directory);
+    }
+
     private void Add(SortedDictionary<string, WorkspaceFile> found, string full, string pattern)
     {
-        var real = RealPath.Resolve(full);
-        if (!IsInside(real, RealRoot))
+        var real = WorkspaceConfinement.Real(full);
+        if (real is null) return;
+        if (!Confinement.IsInside(real))
             throw new McpException($"'{pattern}' leads outside the workspace through a symbolic link ({ToDisplay(full)})");
         if (!File.Exists(real)) return;
         found.TryAdd(full, new WorkspaceFile(full, ToDisplay(full)));
