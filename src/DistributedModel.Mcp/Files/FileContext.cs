@@ -9,7 +9,7 @@ internal sealed class FileContext(WorkspaceFiles files, McpOptions options)
     public async Task<(string Block, IReadOnlyList<string> Names)> ReadAsync(IReadOnlyList<string>? paths, CancellationToken ct)
     {
         if (paths is null || paths.Count == 0) return ("", []);
-        var resolved = files.Resolve(paths, options.MaxFiles);
+        var resolved = files.Resolve(paths, options.MaxFiles, ct);
         var sb = new StringBuilder();
         var left = options.ContextBudgetBytes;
         foreach (var f in resolved)

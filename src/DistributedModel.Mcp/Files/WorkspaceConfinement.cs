@@ -59,19 +59,20 @@ internal sealed class WorkspaceConfinement(string realRoot)
     }
 
     /// <summary>Opens an existing file for reading: resolved and checked, then opened without following a last-component link.</summary>
-    public SafeFileHandle OpenRead(string full, string display)
+    public FileStream OpenRead(string full, string display)
     {
         var real = RequireInside(full, display);
         SafeFileHandle handle;
         if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
         {
-            var fd = Libc.Open(real, Libc.ReadOnly | Libc.NoFollow | Libc.CloseOnExec, 0);
+            // O_NONBLOCK: a FIFO opens at once (no wait for a writer) and is then refused below as not a regular file.
+            var fd = Libc.Open(real, Libc.ReadOnly | Libc.NoFollow | Libc.NonBlocking | Libc.CloseOnExec, 0);
             if (fd < 0)
                 throw new McpException($"'{display}' could not be opened (errno {Marshal.GetLastPInvokeError().ToString(CultureInfo.InvariantCulture)})");
             handle = new SafeFileHandle(fd, ownsHandle: true);
         }
         else handle = File.OpenHandle(real, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        return Verified(handle, display);
+        return Regular(Verified(handle, display), display);
     }
 
     /// <summary>Creates the directory <paramref name="full"/> (and missing parents) one level at a time; returns its real path.</summary>
@@ -103,6 +104,19 @@ internal sealed class WorkspaceConfinement(string realRoot)
         if (again is null || again != realDir || !IsInside(again)) throw Outside(display);
         var handle = File.OpenHandle(Path.Combine(realDir, name), FileMode.CreateNew, FileAccess.Write, FileShare.None);
         return new FileStream(Verified(handle, display), FileAccess.Write, bufferSize: 0);
+    }
+
+    /// <summary>What was opened must be a regular file: a FIFO, socket or terminal is not seekable; .NET refuses directories.</summary>
+    private static FileStream Regular(SafeFileHandle handle, string display)
+    {
+        try
+        {
+            var stream = new FileStream(handle, FileAccess.Read, bufferSize: 0);
+            if (stream.CanSeek) return stream;
+            stream.Dispose();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException) { handle.Dispose(); }
+        throw new McpException($"'{display}' is not a regular file (a FIFO, device, socket or directory); only regular files are read");
     }
 
     private SafeFileHandle Verified(SafeFileHandle handle, string display)

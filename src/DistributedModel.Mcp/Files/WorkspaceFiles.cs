@@ -30,11 +30,11 @@ internal sealed class WorkspaceFiles
     public FileStream OpenRead(WorkspaceFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        return new FileStream(Confinement.OpenRead(file.FullPath, file.RelativePath), FileAccess.Read, bufferSize: 0);
+        return Confinement.OpenRead(file.FullPath, file.RelativePath);
     }
 
     /// <summary>Files matched by <paramref name="patterns"/> (workspace-relative or absolute inside the workspace; globs allowed), sorted, distinct.</summary>
-    public IReadOnlyList<WorkspaceFile> Resolve(IReadOnlyList<string>? patterns, int maxFiles)
+    public IReadOnlyList<WorkspaceFile> Resolve(IReadOnlyList<string>? patterns, int maxFiles, CancellationToken ct = default)
     {
         if (patterns is null || patterns.Count == 0) throw new McpException("no paths given");
         var found = new SortedDictionary<string, WorkspaceFile>(StringComparer.Ordinal);
@@ -43,9 +43,21 @@ internal sealed class WorkspaceFiles
             var relative = ToRelative(pattern);
             if (relative.IndexOfAny(GlobChars) >= 0)
             {
-                var matcher = new Matcher(StringComparison.Ordinal);
-                matcher.AddInclude(relative);
-                var matches = matcher.GetResultsInFullPath(Root).ToList();
+                // The literal directories before the first wildcard are followed like any path (and confined by their real
+                // path); from there on the walk does not descend into directory links (no loops).
+                var segments = relative.Split('/', StringSplitOptions.RemoveEmptyEntries);
+                var literal = segments.TakeWhile(seg => seg.IndexOfAny(GlobChars) < 0).Count();
+                literal = Math.Min(literal, segments.Length - 1);
+                var baseDir = Path.GetFullPath(Path.Combine([Root, .. segments[..literal]]));
+                var matches = new List<string>();
+                if (Directory.Exists(baseDir))
+                {
+                    var realBase = Confinement.RequireInside(baseDir, pattern);
+                    var matcher = new Matcher(StringComparison.Ordinal);
+                    matcher.AddInclude(string.Join('/', segments[literal..]));
+                    var walk = new LinkFreeDirectory(new DirectoryInfo(realBase), null, new LinkFreeDirectory.WalkBudget(pattern, ct));
+                    matches.AddRange(matcher.Execute(walk).Files.Select(m => Path.GetFullPath(Path.Combine(baseDir, m.Path))));
+                }
                 if (matches.Count == 0) throw new McpException($"'{pattern}' matched no files in the workspace");
                 foreach (var m in matches) Add(found, m, pattern);
             }

@@ -19,7 +19,7 @@ internal sealed class SummarizeService(ILaneClient lanes, WorkspaceFiles files, 
 {
     public async Task<string> SummarizeAsync(IReadOnlyList<string> paths, string? question, ToolContext context)
     {
-        var resolved = files.Resolve(paths, options.MaxFiles);
+        var resolved = files.Resolve(paths, options.MaxFiles, context.Token);
         context.Report($"reading {resolved.Count} file(s)");
         var (sections, skipped) = await ReadAsync(resolved, context.Token).ConfigureAwait(false);
         if (sections.Count == 0) throw new McpException("nothing to summarize: " + string.Join("; ", skipped));
