@@ -8,6 +8,7 @@ namespace DistributedModel.Mcp.Execution;
 /// <summary>
 /// Runs a tool body within the configured time limit, with progress, and turns failures into <see cref="McpException"/>s
 /// whose message the orchestrator sees (provider failures, the time limit). Client cancellation propagates as cancellation.
+/// The limit holds for every tool, even one whose body blocks without looking at its token.
 /// </summary>
 internal sealed class ToolRunner(McpOptions options, TimeProvider time, ILogger<ToolRunner> logger)
 {
@@ -19,7 +20,11 @@ internal sealed class ToolRunner(McpOptions options, TimeProvider time, ILogger<
         using var context = new ToolContext(progress, options.ProgressInterval, time, limit.Token);
         try
         {
-            var result = await body(context).ConfigureAwait(false);
+            // The body runs off the caller's thread and is awaited only up to the limit: a call that blocks where a token
+            // cannot reach (a file system call, a slow glob) still gets its time-limit answer; the stray work ends on its own.
+            var work = Task.Run(() => body(context), limit.Token);
+            _ = work.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            var result = await work.WaitAsync(limit.Token).ConfigureAwait(false);
             logger.LogInformation("{Tool} finished in {Ms} ms, {Bytes} bytes returned", tool, (long)context.Elapsed.TotalMilliseconds, result.Length);
             return result;
         }

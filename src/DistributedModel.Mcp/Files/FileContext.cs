@@ -9,12 +9,15 @@ internal sealed class FileContext(WorkspaceFiles files, McpOptions options)
     public async Task<(string Block, IReadOnlyList<string> Names)> ReadAsync(IReadOnlyList<string>? paths, CancellationToken ct)
     {
         if (paths is null || paths.Count == 0) return ("", []);
-        var resolved = files.Resolve(paths, options.MaxFiles);
+        var resolved = files.Resolve(paths, options.MaxFiles, ct);
         var sb = new StringBuilder();
         var left = options.ContextBudgetBytes;
         foreach (var f in resolved)
         {
-            var text = await File.ReadAllTextAsync(f.FullPath, ct).ConfigureAwait(false);
+            string text;
+            using (var stream = files.OpenRead(f))
+            using (var reader = new StreamReader(stream, Encoding.UTF8))
+                text = await reader.ReadToEndAsync(ct).ConfigureAwait(false);
             if (text.Contains('\0', StringComparison.Ordinal)) { sb.Append("=== ").Append(f.RelativePath).Append(" (binary, omitted) ===\n"); continue; }
             sb.Append("=== ").Append(f.RelativePath).Append(" ===\n");
             if (Encoding.UTF8.GetByteCount(text) <= left)

@@ -17,15 +17,24 @@ internal sealed class WorkspaceFiles
     {
         ArgumentNullException.ThrowIfNull(paths);
         Root = paths.Root;
-        RealRoot = RealPath.Resolve(paths.Root);
+        Confinement = new WorkspaceConfinement(WorkspaceConfinement.Real(paths.Root) ?? paths.Root);
     }
 
     public string Root { get; }
 
-    private string RealRoot { get; }
+    public WorkspaceConfinement Confinement { get; }
+
+    private string RealRoot => Confinement.RealRoot;
+
+    /// <summary>Opens <paramref name="file"/> for reading, its real path checked again right before the open.</summary>
+    public FileStream OpenRead(WorkspaceFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return Confinement.OpenRead(file.FullPath, file.RelativePath);
+    }
 
     /// <summary>Files matched by <paramref name="patterns"/> (workspace-relative or absolute inside the workspace; globs allowed), sorted, distinct.</summary>
-    public IReadOnlyList<WorkspaceFile> Resolve(IReadOnlyList<string>? patterns, int maxFiles)
+    public IReadOnlyList<WorkspaceFile> Resolve(IReadOnlyList<string>? patterns, int maxFiles, CancellationToken ct = default)
     {
         if (patterns is null || patterns.Count == 0) throw new McpException("no paths given");
         var found = new SortedDictionary<string, WorkspaceFile>(StringComparer.Ordinal);
@@ -34,9 +43,21 @@ internal sealed class WorkspaceFiles
             var relative = ToRelative(pattern);
             if (relative.IndexOfAny(GlobChars) >= 0)
             {
-                var matcher = new Matcher(StringComparison.Ordinal);
-                matcher.AddInclude(relative);
-                var matches = matcher.GetResultsInFullPath(Root).ToList();
+                // The literal directories before the first wildcard are followed like any path (and confined by their real
+                // path); from there on the walk does not descend into directory links (no loops).
+                var segments = relative.Split('/', StringSplitOptions.RemoveEmptyEntries);
+                var literal = segments.TakeWhile(seg => seg.IndexOfAny(GlobChars) < 0).Count();
+                literal = Math.Min(literal, segments.Length - 1);
+                var baseDir = Path.GetFullPath(Path.Combine([Root, .. segments[..literal]]));
+                var matches = new List<string>();
+                if (Directory.Exists(baseDir))
+                {
+                    var realBase = Confinement.RequireInside(baseDir, pattern);
+                    var matcher = new Matcher(StringComparison.Ordinal);
+                    matcher.AddInclude(string.Join('/', segments[literal..]));
+                    var walk = new LinkFreeDirectory(new DirectoryInfo(realBase), null, new LinkFreeDirectory.WalkBudget(pattern, ct));
+                    matches.AddRange(matcher.Execute(walk).Files.Select(m => Path.GetFullPath(Path.Combine(baseDir, m.Path))));
+                }
                 if (matches.Count == 0) throw new McpException($"'{pattern}' matched no files in the workspace");
                 foreach (var m in matches) Add(found, m, pattern);
             }
@@ -63,15 +84,23 @@ internal sealed class WorkspaceFiles
         if (Path.IsPathRooted(normalized)) throw new McpException($"'{relativePath}' is absolute; file paths must be relative to '{dir}'");
         CheckSegments(normalized, relativePath);
         var full = Path.GetFullPath(Path.Combine(Root, dir, normalized));
-        if (!IsInside(RealPath.Resolve(full), RealRoot))
+        if (!Confinement.IsInside(Confinement.RealForNew(full, relativePath)))
             throw new McpException($"'{relativePath}' would be written outside the workspace (through a symbolic link)");
         return new WorkspaceFile(full, ToDisplay(full));
     }
 
+    /// <summary>Throws unless <paramref name="directory"/> (workspace-relative) really lies inside the workspace, links resolved.</summary>
+    public void ConfineDirectory(string directory)
+    {
+        var dir = ToRelative(string.IsNullOrWhiteSpace(directory) ? "." : directory);
+        Confinement.RealForNew(Path.GetFullPath(Path.Combine(Root, dir)), directory);
+    }
+
     private void Add(SortedDictionary<string, WorkspaceFile> found, string full, string pattern)
     {
-        var real = RealPath.Resolve(full);
-        if (!IsInside(real, RealRoot))
+        var real = WorkspaceConfinement.Real(full);
+        if (real is null) return;
+        if (!Confinement.IsInside(real))
             throw new McpException($"'{pattern}' leads outside the workspace through a symbolic link ({ToDisplay(full)})");
         if (!File.Exists(real)) return;
         found.TryAdd(full, new WorkspaceFile(full, ToDisplay(full)));

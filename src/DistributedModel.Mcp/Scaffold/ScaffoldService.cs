@@ -28,7 +28,7 @@ internal sealed class ScaffoldService(ILaneClient lanes, WorkspaceFiles files, F
     {
         if (string.IsNullOrWhiteSpace(spec)) throw new McpException("spec is empty");
         var dir = string.IsNullOrWhiteSpace(directory) ? "." : directory;
-        files.ConfineNew(dir, "x"); // the target directory itself must be inside the workspace
+        files.ConfineDirectory(dir);
         var (block, _) = await fileContext.ReadAsync(examples, context.Token).ConfigureAwait(false);
         var user = "Target directory: " + dir + "\n\nSpec:\n" + spec.Trim() + (block.Length == 0 ? "" : "\n\nExample files:\n" + block);
 
@@ -62,9 +62,12 @@ internal sealed class ScaffoldService(ILaneClient lanes, WorkspaceFiles files, F
         sb.Append(CultureInfo.InvariantCulture, $"wrote {targets.Count} files ({response.Provider}/{response.Model}):\n");
         foreach (var (file, target) in targets)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(target.FullPath)!);
+            var realDir = files.Confinement.CreateDirectory(Path.GetDirectoryName(target.FullPath)!, target.RelativePath);
             var bytes = new UTF8Encoding(false).GetBytes(file.Content);
-            await File.WriteAllBytesAsync(target.FullPath, bytes, CancellationToken.None).ConfigureAwait(false);
+            var temp = $".dm-scaffold-{Guid.NewGuid():N}.tmp";
+            await using (var stream = files.Confinement.CreateNew(realDir, temp, target.RelativePath))
+                await stream.WriteAsync(bytes, CancellationToken.None).ConfigureAwait(false);
+            File.Move(Path.Combine(realDir, temp), Path.Combine(realDir, Path.GetFileName(target.FullPath)), overwrite);
             var replaced = existing.Any(e => e.Target.FullPath == target.FullPath) ? " [replaced]" : "";
             sb.Append(CultureInfo.InvariantCulture, $"- {target.RelativePath} ({bytes.Length:N0} B){replaced} — {Text.Shorten(file.Summary.Length > 0 ? file.Summary : "(no summary)", 120)}\n");
         }

@@ -19,7 +19,7 @@ internal sealed class SummarizeService(ILaneClient lanes, WorkspaceFiles files, 
 {
     public async Task<string> SummarizeAsync(IReadOnlyList<string> paths, string? question, ToolContext context)
     {
-        var resolved = files.Resolve(paths, options.MaxFiles);
+        var resolved = files.Resolve(paths, options.MaxFiles, context.Token);
         context.Report($"reading {resolved.Count} file(s)");
         var (sections, skipped) = await ReadAsync(resolved, context.Token).ConfigureAwait(false);
         if (sections.Count == 0) throw new McpException("nothing to summarize: " + string.Join("; ", skipped));
@@ -45,14 +45,16 @@ internal sealed class SummarizeService(ILaneClient lanes, WorkspaceFiles files, 
         long total = 0;
         foreach (var f in resolved)
         {
-            var length = new FileInfo(f.FullPath).Length;
+            using var stream = files.OpenRead(f);
+            var length = stream.Length;
             if (total + length > options.MaxInputBytes)
             {
                 skipped.Add($"{f.RelativePath} not read: over the {options.MaxInputBytes:N0}-byte input limit (mcp.summarize.maxInputBytes)");
                 continue;
             }
             total += length;
-            var bytes = await File.ReadAllBytesAsync(f.FullPath, ct).ConfigureAwait(false);
+            var bytes = new byte[length];
+            await stream.ReadExactlyAsync(bytes, ct).ConfigureAwait(false);
             if (bytes.AsSpan(0, Math.Min(bytes.Length, 8000)).Contains((byte)0))
             {
                 skipped.Add($"{f.RelativePath} skipped: binary");
