@@ -3,6 +3,7 @@ using DistributedModel.Core.Workspace;
 using DistributedModel.Mcp.Decisions;
 using DistributedModel.Mcp.Execution;
 using DistributedModel.Mcp.Files;
+using DistributedModel.Mcp.Hosting;
 using DistributedModel.Providers;
 using ModelContextProtocol;
 using DistributedModel.Core.Lanes;
@@ -16,6 +17,9 @@ internal sealed class ConsultService(OpinionRequester requester, FileContext fil
     public async Task<string> ConsultAsync(string question, string? proposal, IReadOnlyList<string>? files, ToolContext context)
     {
         if (string.IsNullOrWhiteSpace(question)) throw new McpException("question is empty");
+        InputLimits.Check("question", question, InputLimits.MaxQuestionChars);
+        InputLimits.Check("proposal", proposal, InputLimits.MaxProposalChars);
+        InputLimits.CheckPaths("paths", files);
         var (block, names) = await fileContext.ReadAsync(files, context.Token).ConfigureAwait(false);
         context.Report("asking the consultant");
         Opinion opinion;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using DistributedModel.Core.Workspace;
+using DistributedModel.Mcp.Hosting;
 
 namespace DistributedModel.Mcp.Decisions;
 
@@ -25,6 +26,7 @@ internal sealed class DecisionRecordWriter(WorkspacePaths paths, TimeProvider ti
             .Append("# ").Append(title.Trim()).Append("\n\n")
             .Append(body.TrimEnd()).Append('\n')
             .ToString();
+        content = Bounded(content);
         for (var n = 1; ; n++)
         {
             var name = $"{date}-{slug}{(n == 1 ? "" : "-" + n.ToString(CultureInfo.InvariantCulture))}.md";
@@ -37,5 +39,16 @@ internal sealed class DecisionRecordWriter(WorkspacePaths paths, TimeProvider ti
             }
             catch (IOException) when (File.Exists(path) && n < 1000) { }
         }
+    }
+
+    /// <summary>At most <see cref="InputLimits.MaxDecisionRecordBytes"/>, cut at a line with a marker.</summary>
+    private static string Bounded(string content)
+    {
+        if (Encoding.UTF8.GetByteCount(content) <= InputLimits.MaxDecisionRecordBytes) return content;
+        const string Marker = "\n[… record cut at the size limit of InputLimits.MaxDecisionRecordBytes]\n";
+        var keep = content.Length;
+        while (Encoding.UTF8.GetByteCount(content.AsSpan(0, keep)) > InputLimits.MaxDecisionRecordBytes - Marker.Length * 4) keep = keep * 9 / 10;
+        var nl = content.LastIndexOf('\n', keep - 1);
+        return content[..(nl > 0 ? nl : keep)] + Marker;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using DistributedModel.Core.Workspace;
+using DistributedModel.Mcp.Hosting;
 
 namespace DistributedModel.Mcp.Decisions;
 
@@ -11,6 +12,9 @@ internal static class MalformedAnswerStore
     {
         Directory.CreateDirectory(paths.RawDir);
         var name = $"{tool}-{time.GetUtcNow().ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture)}-{Guid.NewGuid().ToString("N")[..6]}.txt";
+        if (text.Length > InputLimits.MaxSavedAnswerChars)
+            text = string.Concat(text.AsSpan(0, InputLimits.MaxSavedAnswerChars),
+                $"\n[… cut: the answer was {text.Length:N0} characters; kept the first {InputLimits.MaxSavedAnswerChars:N0}]\n");
         File.WriteAllText(Path.Combine(paths.RawDir, name), text, new UTF8Encoding(false));
         return ".claude/dm/raw/" + name;
     }

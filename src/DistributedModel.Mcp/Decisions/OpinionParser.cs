@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DistributedModel.Mcp.Hosting;
 
 namespace DistributedModel.Mcp.Decisions;
 
@@ -8,6 +9,11 @@ internal static class OpinionParser
     public static bool TryParse(string text, out Opinion? opinion, out string problem)
     {
         opinion = null;
+        if (text.Length > InputLimits.MaxOpinionChars)
+        {
+            problem = $"the answer is {text.Length:N0} characters, over the {InputLimits.MaxOpinionChars:N0}-character limit";
+            return false;
+        }
         var json = StripFences(text);
         JsonDocument doc;
         try { doc = JsonDocument.Parse(json); }

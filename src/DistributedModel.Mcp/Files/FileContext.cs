@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using ModelContextProtocol;
 using DistributedModel.Mcp.Hosting;
 
 namespace DistributedModel.Mcp.Files;
@@ -16,8 +18,16 @@ internal sealed class FileContext(WorkspaceFiles files, McpOptions options)
         {
             string text;
             using (var stream = files.OpenRead(f))
-            using (var reader = new StreamReader(stream, Encoding.UTF8))
-                text = await reader.ReadToEndAsync(ct).ConfigureAwait(false);
+            {
+                var length = stream.Length;
+                if (length > options.MaxFileBytes)
+                    throw new McpException(string.Create(CultureInfo.InvariantCulture,
+                        $"'{f.RelativePath}' is {length:N0} bytes, over the {options.MaxFileBytes:N0}-byte file limit (mcp.maxFileBytes); pass a smaller file or an excerpt"));
+                // never more than the budget still open (plus a little, so the cut below can say so)
+                var buffer = new byte[(int)Math.Min(length, Math.Max(0, left) + 4)];
+                var read = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, ct).ConfigureAwait(false);
+                text = Encoding.UTF8.GetString(buffer, 0, read);
+            }
             if (text.Contains('\0', StringComparison.Ordinal)) { sb.Append("=== ").Append(f.RelativePath).Append(" (binary, omitted) ===\n"); continue; }
             sb.Append("=== ").Append(f.RelativePath).Append(" ===\n");
             if (Encoding.UTF8.GetByteCount(text) <= left)

@@ -28,6 +28,9 @@ public sealed class McpOptions
     /// <summary>summarize: at most this many bytes are read from disk per call.</summary>
     public long MaxInputBytes { get; set; } = 64L * 1024 * 1024;
 
+    /// <summary>Largest single file any tool reads (consult/tribunal paths, scaffold examples, summarize); larger ones are refused by name.</summary>
+    public int MaxFileBytes { get; set; } = 64 * 1024 * 1024;
+
     /// <summary>Most files a path list or glob may resolve to.</summary>
     public int MaxFiles { get; set; } = 200;
 
@@ -39,6 +42,9 @@ public sealed class McpOptions
 
     /// <summary>scaffold: most files one call may write.</summary>
     public int ScaffoldMaxFiles { get; set; } = 40;
+
+    /// <summary>scaffold: exact workspace-relative paths of control files (see <c>ControlFiles</c>) the user allows it to write.</summary>
+    public IReadOnlyCollection<string> ScaffoldAllowPaths { get; set; } = [];
 
     /// <summary>tribunal: the three providers asked, independently and in parallel.</summary>
     public IReadOnlyList<string> TribunalProviders { get; set; } = [ProviderNames.OpenAI, ProviderNames.Gemini, ProviderNames.DeepSeek];

@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json;
+using DistributedModel.Mcp.Hosting;
 
 namespace DistributedModel.Mcp.Scaffold;
 
@@ -14,6 +16,11 @@ internal static class ScaffoldPlanParser
     public static bool TryParse(string text, int maxFiles, out IReadOnlyList<ScaffoldFile> files, out string problem)
     {
         files = [];
+        if (text.Length > InputLimits.MaxScaffoldAnswerChars)
+        {
+            problem = $"the answer is {text.Length:N0} characters, over the {InputLimits.MaxScaffoldAnswerChars:N0}-character limit for a scaffold answer";
+            return false;
+        }
         var t = text.Trim();
         if (t.StartsWith("```", StringComparison.Ordinal) && t.IndexOf('\n', StringComparison.Ordinal) is var nl and > 0
             && t.LastIndexOf("```", StringComparison.Ordinal) is var end && end > nl)
@@ -35,6 +42,11 @@ internal static class ScaffoldPlanParser
                     || !f.TryGetProperty("content", out var c) || c.ValueKind != JsonValueKind.String)
                 {
                     problem = $"files[{list.Count}] needs a non-empty string \"path\" and a string \"content\"";
+                    return false;
+                }
+                if (Encoding.UTF8.GetByteCount(c.GetString()!) > InputLimits.MaxScaffoldFileBytes)
+                {
+                    problem = $"files[{list.Count}] content is over the {InputLimits.MaxScaffoldFileBytes:N0}-byte limit for one scaffolded file";
                     return false;
                 }
                 var summary = f.TryGetProperty("summary", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString()! : "";

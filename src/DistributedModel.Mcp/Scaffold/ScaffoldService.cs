@@ -13,7 +13,9 @@ namespace DistributedModel.Mcp.Scaffold;
 
 /// <summary>
 /// The scaffold lane (DeepSeek by default) writes boilerplate from a spec as a JSON file list; the server writes the files
-/// (confined to the workspace; existing files are refused unless <c>overwrite</c>, and then nothing at all is written) and
+/// all or nothing (confined to the workspace by real path; existing files are refused unless <c>overwrite</c>; agent/VCS
+/// control files such as <c>.claude/**</c>, <c>.mcp.json</c>, <c>.git/**</c> are refused unless allowed in
+/// <c>mcp.scaffold.allowPaths</c>; on any refusal or write failure nothing at all is written) and
 /// returns only paths, sizes and a one-line summary each.
 /// </summary>
 internal sealed class ScaffoldService(ILaneClient lanes, WorkspaceFiles files, FileContext fileContext, McpOptions options,
@@ -27,6 +29,8 @@ internal sealed class ScaffoldService(ILaneClient lanes, WorkspaceFiles files, F
     public async Task<string> ScaffoldAsync(string spec, string? directory, bool overwrite, IReadOnlyList<string>? examples, ToolContext context)
     {
         if (string.IsNullOrWhiteSpace(spec)) throw new McpException("spec is empty");
+        InputLimits.Check("spec", spec, InputLimits.MaxSpecChars);
+        InputLimits.CheckPaths("examples", examples);
         var dir = string.IsNullOrWhiteSpace(directory) ? "." : directory;
         files.ConfineDirectory(dir);
         var (block, _) = await fileContext.ReadAsync(examples, context.Token).ConfigureAwait(false);
@@ -52,6 +56,11 @@ internal sealed class ScaffoldService(ILaneClient lanes, WorkspaceFiles files, F
         }
 
         var targets = plan.Select(f => (File: f, Target: files.ConfineNew(dir, f.Path))).ToList();
+        var denied = targets.Select(t => (t.Target.RelativePath, Reason: DeniedReason(t.Target))).Where(d => d.Reason is not null).ToList();
+        if (denied.Count > 0)
+            throw new McpException("scaffold refused: " + string.Join("; ", denied.Select(d => $"{d.RelativePath}: {d.Reason}")) +
+                "; nothing written. To allow one, list its exact workspace-relative path in mcp.scaffold.allowPaths in .claude/dm.json.");
+
         var existing = targets.Where(t => File.Exists(t.Target.FullPath) || Directory.Exists(t.Target.FullPath)).ToList();
         if (existing.Count > 0 && (!overwrite || existing.Any(e => Directory.Exists(e.Target.FullPath))))
             throw new McpException("scaffold refused: these already exist: " + string.Join(", ", existing.Select(e => e.Target.RelativePath)) +
@@ -60,17 +69,33 @@ internal sealed class ScaffoldService(ILaneClient lanes, WorkspaceFiles files, F
         context.Report($"writing {targets.Count} files");
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"wrote {targets.Count} files ({response.Provider}/{response.Model}):\n");
-        foreach (var (file, target) in targets)
+        var writer = new ScaffoldWriter(files.Confinement);
+        try
         {
-            var realDir = files.Confinement.CreateDirectory(Path.GetDirectoryName(target.FullPath)!, target.RelativePath);
-            var bytes = new UTF8Encoding(false).GetBytes(file.Content);
-            var temp = $".dm-scaffold-{Guid.NewGuid():N}.tmp";
-            await using (var stream = files.Confinement.CreateNew(realDir, temp, target.RelativePath))
-                await stream.WriteAsync(bytes, CancellationToken.None).ConfigureAwait(false);
-            File.Move(Path.Combine(realDir, temp), Path.Combine(realDir, Path.GetFileName(target.FullPath)), overwrite);
-            var replaced = existing.Any(e => e.Target.FullPath == target.FullPath) ? " [replaced]" : "";
-            sb.Append(CultureInfo.InvariantCulture, $"- {target.RelativePath} ({bytes.Length:N0} B){replaced} — {Text.Shorten(file.Summary.Length > 0 ? file.Summary : "(no summary)", 120)}\n");
+            foreach (var (file, target) in targets)
+            {
+                var bytes = new UTF8Encoding(false).GetBytes(file.Content);
+                var replaced = existing.Any(e => e.Target.FullPath == target.FullPath);
+                await writer.StageAsync(target, bytes, replaced).ConfigureAwait(false);
+                sb.Append(CultureInfo.InvariantCulture, $"- {target.RelativePath} ({bytes.Length:N0} B){(replaced ? " [replaced]" : "")} — {Text.Shorten(file.Summary.Length > 0 ? file.Summary : "(no summary)", 120)}\n");
+            }
+            writer.Commit();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or McpException)
+        {
+            writer.Rollback();
+            throw new McpException($"scaffold failed writing the files ({ex.Message}); nothing written", ex);
         }
         return sb.ToString().TrimEnd();
+    }
+
+    /// <summary>Why <paramref name="target"/> is an agent/VCS control file (by its workspace path and by its real path), unless allowed.</summary>
+    private string? DeniedReason(WorkspaceFile target)
+    {
+        var real = files.Confinement.RealForNew(target.FullPath, target.RelativePath);
+        var realRelative = Path.GetRelativePath(files.Confinement.RealRoot, real).Replace('\\', '/');
+        foreach (var rel in new[] { target.RelativePath, realRelative }.Distinct(StringComparer.Ordinal))
+            if (!ControlFiles.Allowed(rel, options.ScaffoldAllowPaths, out var reason)) return reason;
+        return null;
     }
 }

@@ -19,6 +19,8 @@ internal sealed class SummarizeService(ILaneClient lanes, WorkspaceFiles files, 
 {
     public async Task<string> SummarizeAsync(IReadOnlyList<string> paths, string? question, ToolContext context)
     {
+        InputLimits.CheckPaths("paths", paths);
+        InputLimits.Check("question", question, InputLimits.MaxQuestionChars);
         var resolved = files.Resolve(paths, options.MaxFiles, context.Token);
         context.Report($"reading {resolved.Count} file(s)");
         var (sections, skipped) = await ReadAsync(resolved, context.Token).ConfigureAwait(false);
@@ -47,6 +49,11 @@ internal sealed class SummarizeService(ILaneClient lanes, WorkspaceFiles files, 
         {
             using var stream = files.OpenRead(f);
             var length = stream.Length;
+            if (length > options.MaxFileBytes)
+            {
+                skipped.Add($"{f.RelativePath} not read: {length:N0} bytes, over the {options.MaxFileBytes:N0}-byte file limit (mcp.maxFileBytes)");
+                continue;
+            }
             if (total + length > options.MaxInputBytes)
             {
                 skipped.Add($"{f.RelativePath} not read: over the {options.MaxInputBytes:N0}-byte input limit (mcp.summarize.maxInputBytes)");

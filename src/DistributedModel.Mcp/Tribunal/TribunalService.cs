@@ -24,6 +24,9 @@ internal sealed class TribunalService(OpinionRequester requester, FileContext fi
     public async Task<string> JudgeAsync(string question, string? proposal, IReadOnlyList<string>? files, ToolContext context)
     {
         if (string.IsNullOrWhiteSpace(question)) throw new McpException("question is empty");
+        InputLimits.Check("question", question, InputLimits.MaxQuestionChars);
+        InputLimits.Check("proposal", proposal, InputLimits.MaxProposalChars);
+        InputLimits.CheckPaths("paths", files);
         var (block, names) = await fileContext.ReadAsync(files, context.Token).ConfigureAwait(false);
         var user = DecisionPrompts.User(question, proposal, block);
         var providers = options.TribunalProviders;
