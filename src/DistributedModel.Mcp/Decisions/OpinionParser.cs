@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DistributedModel.Mcp.Execution;
 using DistributedModel.Mcp.Hosting;
 
 namespace DistributedModel.Mcp.Decisions;
@@ -19,7 +20,7 @@ internal static class OpinionParser
         try { doc = JsonDocument.Parse(json); }
         catch (JsonException ex)
         {
-            problem = "not valid JSON (" + ex.Message.Split('.')[0] + ")";
+            problem = "not valid JSON (" + Text.Shorten(ex.Message.Split('.')[0], 120) + ")";
             return false;
         }
         using (doc)
@@ -29,7 +30,7 @@ internal static class OpinionParser
             var verdictText = Str(root, "verdict");
             if (!Enum.TryParse<Verdict>(verdictText, ignoreCase: true, out var verdict) || !Enum.IsDefined(verdict) || int.TryParse(verdictText, out _))
             {
-                problem = $"\"verdict\" must be one of AFFIRM, MODIFY, REVERSE, DEFER (got {(verdictText is null ? "nothing" : "\"" + verdictText + "\"")})";
+                problem = $"\"verdict\" must be one of AFFIRM, MODIFY, REVERSE, DEFER (got {(verdictText is null ? "nothing" : "\"" + Text.Shorten(verdictText, 40) + "\"")})";
                 return false;
             }
             var rationale = Str(root, "rationale");

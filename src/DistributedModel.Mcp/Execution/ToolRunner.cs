@@ -1,5 +1,6 @@
 using DistributedModel.Mcp.Hosting;
 using DistributedModel.Providers;
+using DistributedModel.Providers.Security;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
 
@@ -10,8 +11,11 @@ namespace DistributedModel.Mcp.Execution;
 /// whose message the orchestrator sees (provider failures, the time limit). Client cancellation propagates as cancellation.
 /// The limit holds for every tool, even one whose body blocks without looking at its token.
 /// </summary>
-internal sealed class ToolRunner(McpOptions options, TimeProvider time, ILogger<ToolRunner> logger)
+internal sealed class ToolRunner(McpOptions options, TimeProvider time, ILogger<ToolRunner> logger, Redactor redactor)
 {
+    /// <summary>Most characters of an error message the orchestrator and mcp.log get (a model's text can be quoted in one).</summary>
+    public const int MaxErrorChars = 2_000;
+
     public async Task<string> RunAsync(string tool, IProgress<ProgressNotificationValue>? progress,
         Func<ToolContext, Task<string>> body, CancellationToken cancellationToken)
     {
@@ -41,8 +45,11 @@ internal sealed class ToolRunner(McpOptions options, TimeProvider time, ILogger<
         }
         catch (McpException ex)
         {
-            logger.LogWarning("{Tool} refused: {Message}", tool, ex.Message);
-            throw;
+            // a refusal can quote a model's answer (a bad verdict, a path): keys redacted, length bounded, before log and client
+            var message = redactor.RedactShort(ex.Message, MaxErrorChars);
+            logger.LogWarning("{Tool} refused: {Message}", tool, message);
+            if (message == ex.Message) throw;
+            throw new McpException(message);
         }
         catch (IOException ex)
         {

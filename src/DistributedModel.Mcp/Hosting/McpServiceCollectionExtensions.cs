@@ -8,6 +8,8 @@ using DistributedModel.Mcp.Summarize;
 using DistributedModel.Mcp.Tribunal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using DistributedModel.Providers.Security;
 
 namespace DistributedModel.Mcp.Hosting;
 
@@ -22,7 +24,8 @@ public static class McpServiceCollectionExtensions
         services.TryAddSingleton(paths);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options);
-        services.AddSingleton<ToolRunner>();
+        services.AddSingleton(sp => new ToolRunner(sp.GetRequiredService<McpOptions>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ToolRunner>>(), sp.GetService<Redactor>() ?? new Redactor([])));
         services.AddSingleton(sp => new WorkspaceFiles(sp.GetRequiredService<WorkspacePaths>()));
         services.AddSingleton<FileContext>();
         services.AddSingleton<OpinionRequester>();

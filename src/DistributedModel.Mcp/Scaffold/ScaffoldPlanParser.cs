@@ -55,14 +55,14 @@ internal static class ScaffoldPlanParser
             if (list.Count == 0) { problem = "\"files\" is empty"; return false; }
             if (list.Count > maxFiles) { problem = $"{list.Count} files is more than the limit of {maxFiles} (mcp.scaffold.maxFiles)"; return false; }
             var dup = list.GroupBy(f => f.Path, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-            if (dup is not null) { problem = $"\"{dup.Key}\" appears twice"; return false; }
+            if (dup is not null) { problem = $"\"{Execution.Text.Shorten(dup.Key, 120)}\" appears twice"; return false; }
             files = list;
             problem = "";
             return true;
         }
         catch (JsonException ex)
         {
-            problem = "not valid JSON (" + ex.Message.Split('.')[0] + ")";
+            problem = "not valid JSON (" + Execution.Text.Shorten(ex.Message.Split('.')[0], 120) + ")";
             return false;
         }
     }

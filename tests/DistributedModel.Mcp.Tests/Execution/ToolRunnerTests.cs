@@ -1,5 +1,6 @@
 using DistributedModel.Mcp.Execution;
 using DistributedModel.Mcp.Hosting;
+using DistributedModel.Providers.Security;
 using Microsoft.Extensions.Logging.Abstractions;
 using ModelContextProtocol;
 
@@ -15,7 +16,7 @@ public sealed class ToolRunnerTests
     public async Task A_body_that_blocks_ignoring_its_token_still_gets_the_time_limit_answer()
     {
         var runner = new ToolRunner(new McpOptions { ToolTimeout = TimeSpan.FromMilliseconds(300) }, TimeProvider.System,
-            NullLogger<ToolRunner>.Instance);
+            NullLogger<ToolRunner>.Instance, new Redactor([]));
         using var blocked = new ManualResetEventSlim();
         try
         {
