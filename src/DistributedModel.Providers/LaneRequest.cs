@@ -17,6 +17,13 @@ public sealed record LaneRequest(string Lane, string SystemPrompt, string UserPr
 
     public int? MaxOutputTokens { get; init; }
 
-    /// <summary>"low" | "medium" | "high" where supported.</summary>
+    /// <summary>none | minimal | low | medium | high | xhigh | max, mapped per model (see docs/providers.md).</summary>
     public string? ReasoningEffort { get; init; }
+
+    /// <summary>
+    /// For a lane whose job a deterministic substitute can still do (summarize: the compressor's digest): when no
+    /// provider answered, its text is returned instead of an error, marked <see cref="LaneResponse.Degraded"/>, and the
+    /// ledger records outcome <c>degraded</c>. Not for opinions: an opinion cannot be faked.
+    /// </summary>
+    public Func<string>? DeterministicFallback { get; init; }
 }

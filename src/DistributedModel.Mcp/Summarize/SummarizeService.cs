@@ -32,11 +32,14 @@ internal sealed class SummarizeService(ILaneClient lanes, WorkspaceFiles files, 
 
         var chunks = DigestChunker.Split(sections, options.SummarizeWindowChars);
         var system = SummarizePrompts.System(budget * 9 / 10, question);
+        var run = new DigestRun();
         var (digest, notes) = chunks.Count == 1
-            ? (await CompleteAsync(system, SummarizePrompts.Single(chunks[0].Text), context, "digesting").ConfigureAwait(false), "")
-            : await MapReduceAsync(system, chunks, context).ConfigureAwait(false);
+            ? (await CompleteAsync(system, SummarizePrompts.Single(chunks[0].Text), context, "digesting", run, () => chunks[0].Text).ConfigureAwait(false), "")
+            : await MapReduceAsync(system, chunks, context, run).ConfigureAwait(false);
 
         var body = notes + digest.Trim();
+        if (run.DegradedReason is { } why)
+            body = $"[no model answered: deterministic digest (the compressor's kept lines, numbered); set GEMINI_API_KEY, DEEPSEEK_API_KEY or OLLAMA_HOST for a model's summary. Why: {Shorten(why, 300)}]\n" + body;
         return header + Fit(body, options.DigestMaxBytes - Encoding.UTF8.GetByteCount(header));
     }
 
@@ -76,7 +79,7 @@ internal sealed class SummarizeService(ILaneClient lanes, WorkspaceFiles files, 
         return (sections, skipped);
     }
 
-    private async Task<(string Digest, string Notes)> MapReduceAsync(string system, IReadOnlyList<DigestChunk> chunks, ToolContext context)
+    private async Task<(string Digest, string Notes)> MapReduceAsync(string system, IReadOnlyList<DigestChunk> chunks, ToolContext context, DigestRun run)
     {
         using var gate = new SemaphoreSlim(Math.Max(1, options.MapConcurrency));
         var done = 0;
@@ -85,7 +88,7 @@ internal sealed class SummarizeService(ILaneClient lanes, WorkspaceFiles files, 
             await gate.WaitAsync(context.Token).ConfigureAwait(false);
             try
             {
-                var text = await CompleteAsync(system, SummarizePrompts.Map(chunk, chunks.Count, chunk.Text), context, null).ConfigureAwait(false);
+                var text = await CompleteAsync(system, SummarizePrompts.Map(chunk, chunks.Count, chunk.Text), context, null, run, () => chunk.Text).ConfigureAwait(false);
                 context.Report($"digested part {Interlocked.Increment(ref done)} of {chunks.Count}");
                 return (chunk, text, error: (string?)null);
             }
@@ -118,14 +121,14 @@ internal sealed class SummarizeService(ILaneClient lanes, WorkspaceFiles files, 
             if (groups.Count == partials.Count) break; // each partial alone fills the window: reduce what fits below
             var merged = new List<string>();
             foreach (var g in groups)
-                merged.Add(g.Count == 1 ? g[0] : await CompleteAsync(system, SummarizePrompts.Reduce(g), context, "merging part digests").ConfigureAwait(false));
+                merged.Add(g.Count == 1 ? g[0] : await CompleteAsync(system, SummarizePrompts.Reduce(g), context, "merging part digests", run, () => string.Join("\n", g)).ConfigureAwait(false));
             partials = merged;
         }
         try
         {
             var final = partials.Count == 1 && failed.Count == 0 && results.Length == 1
                 ? partials[0]
-                : await CompleteAsync(system, SummarizePrompts.Reduce(partials), context, "merging part digests").ConfigureAwait(false);
+                : await CompleteAsync(system, SummarizePrompts.Reduce(partials), context, "merging part digests", run, () => string.Join("\n", partials)).ConfigureAwait(false);
             return (final, notes.ToString());
         }
         catch (ProviderException ex)
@@ -135,11 +138,20 @@ internal sealed class SummarizeService(ILaneClient lanes, WorkspaceFiles files, 
         }
     }
 
-    private async Task<string> CompleteAsync(string system, string user, ToolContext context, string? stage)
+    /// <summary>
+    /// One summarize-lane call. When no provider answers, the lane returns <paramref name="deterministic"/> (the
+    /// compressor's text for this part) instead of failing, and <paramref name="run"/> remembers why.
+    /// </summary>
+    private async Task<string> CompleteAsync(string system, string user, ToolContext context, string? stage, DigestRun run, Func<string> deterministic)
     {
         if (stage is not null) context.Report(stage);
-        var response = await lanes.CompleteAsync(new LaneRequest(LaneNames.Summarize, system, user) { MaxOutputTokens = 2048 },
+        var response = await lanes.CompleteAsync(new LaneRequest(LaneNames.Summarize, system, user) { MaxOutputTokens = 2048, DeterministicFallback = deterministic },
             context.Token).ConfigureAwait(false);
+        if (response.Degraded)
+        {
+            run.DegradedReason ??= response.DegradedReason ?? "no provider answered";
+            return response.Text;
+        }
         if (string.IsNullOrWhiteSpace(response.Text))
             throw new ProviderException(response.Provider, "empty_response", $"{response.Provider} returned an empty digest");
         return response.Text;
@@ -171,6 +183,12 @@ internal sealed class SummarizeService(ILaneClient lanes, WorkspaceFiles files, 
             used += n;
         }
         return sb.ToString().TrimEnd('\n') + marker;
+    }
+
+    /// <summary>Per call: set when some part was answered by the deterministic digest instead of a model.</summary>
+    private sealed class DigestRun
+    {
+        public string? DegradedReason { get; set; }
     }
 
     private static string Shorten(string s, int max) => s.Length <= max ? s : s[..max] + "…";

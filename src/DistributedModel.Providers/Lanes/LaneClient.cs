@@ -119,6 +119,15 @@ internal sealed class LaneClient(DmProviderSettings settings, ProviderClients cl
         var message = request.Provider is not null
             ? $"lane '{lane.Name}' (pinned to {request.Provider}): {last.Message}"
             : $"lane '{lane.Name}': no provider answered ({string.Join(" → ", chain)}). " + string.Join("; ", failures.Select(f => f.Message));
+        if (request.DeterministicFallback is { } fallback)
+        {
+            var reason = redactor.Redact(message);
+            Write(Record(lane.Name, "none", null, previous, LedgerOutcome.Degraded, errorClass, "no model answered: deterministic substitute returned. " + reason));
+            return new LaneResponse(fallback(), "none", "deterministic", true, previous, TokenUsage.None, 0m, TimeSpan.Zero, 0)
+            {
+                Degraded = true, DegradedReason = reason,
+            };
+        }
         throw new ProviderException(failures.Count == 1 ? last.Provider : null, errorClass, redactor.Redact(message), null, failures);
     }
 
@@ -176,6 +185,7 @@ internal sealed class LaneClient(DmProviderSettings settings, ProviderClients cl
         TimeSpan elapsed = default, int attempts = 0) => new()
         {
             Ts = LedgerWriter.Timestamp(clock.GetUtcNow()), Lane = lane, Provider = provider, Model = model,
+            CostUsd = 0m, // nothing billed is known for a failed, refused or degraded call (null is for "answered, unpriced")
             Ms = Math.Round(elapsed.TotalMilliseconds, 1), Attempts = attempts, FallbackFrom = fallbackFrom,
             Outcome = outcome, Error = error, Detail = redactor.RedactShort(detail, 400),
         };
