@@ -6,13 +6,10 @@ namespace DistributedModel.Core.Tests.Architecture;
 /// <summary>
 /// One clock (issue 12): <c>src/</c> reads time through an injected <see cref="TimeProvider"/>, so tests run on
 /// <c>FakeTimeProvider</c>. The banned-API analyzer enforces it at build time (src/BannedSymbols.txt, wired in
-/// Directory.Build.props) for every src project but the provider library, whose resilience clock is reworked on its own;
-/// this test is the same rule over the source text, with that one known read named.
+/// Directory.Build.props) for every src project; this test is the same rule over the source text.
 /// </summary>
 public sealed partial class ClockReadTests
 {
-    private static readonly string[] KnownReads = ["DistributedModel.Providers/Resilience/FailureClassifier.cs"];
-
     [GeneratedRegex(@"\bDateTime(Offset)?\s*\.\s*(Now|UtcNow|Today)\b")]
     private static partial Regex ClockRead();
 
@@ -26,7 +23,7 @@ public sealed partial class ClockReadTests
             .Where(f => File.ReadLines(Path.Combine(src, f)).Any(l => !l.TrimStart().StartsWith("//", StringComparison.Ordinal) && ClockRead().IsMatch(l)))
             .ToList();
 
-        readers.Should().BeSubsetOf(KnownReads);
+        readers.Should().BeEmpty();
     }
 
     [Fact]
