@@ -6,6 +6,7 @@ using DistributedModel.Testing;
 using DistributedModel.Testing.Corpus;
 using DistributedModel.Testing.Processes;
 using DistributedModel.Testing.Samples;
+using DistributedModel.Core.Statistics;
 
 namespace DistributedModel.Bench;
 
@@ -119,6 +120,6 @@ internal static class HookLatency
         return times;
     }
 
-    internal static double Pct(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+    internal static double Pct(List<double> sorted, double p) => Percentile.NearestRank(sorted, p * 100);
 
 }

@@ -6,6 +6,7 @@ using DistributedModel.Compression;
 using DistributedModel.Hooks.Runtime;
 using DistributedModel.Hooks.ToolOutput;
 using DistributedModel.Core.Workspace;
+using DistributedModel.Core.Json;
 
 namespace DistributedModel.Cli.Discover;
 
@@ -66,7 +67,7 @@ public sealed class HookReplay
             {
                 case "Bash": Bash(response, leaves, toolResultsDir); break;
                 case "Read": Read(response, call.Input, leaves); break;
-                case "Grep": if (Text(response, "content") is { } c) leaves.CompressAll([c]); else leaves.Note = "no-content"; break;
+                case "Grep": if (JsonFields.Str(response, "content") is { } c) leaves.CompressAll([c]); else leaves.Note = "no-content"; break;
                 default: Mcp(response, leaves); break;
             }
         }
@@ -80,23 +81,23 @@ public sealed class HookReplay
     private static bool RawIsOverLimit(JsonElement response, int limit)
     {
         if (response.ValueKind != JsonValueKind.Object) return false;
-        if (Text(response, "persistedOutputPath") is { Length: > 0 }) return true;
-        return (Text(response, "stdout")?.Length ?? 0) + (Text(response, "stderr")?.Length ?? 0) > limit;
+        if (JsonFields.Str(response, "persistedOutputPath") is { Length: > 0 }) return true;
+        return (JsonFields.Str(response, "stdout")?.Length ?? 0) + (JsonFields.Str(response, "stderr")?.Length ?? 0) > limit;
     }
 
     private static void Bash(JsonElement response, Leaves leaves, string toolResultsDir)
     {
         if (response.ValueKind != JsonValueKind.Object) throw new FailOpenException("unexpected-shape");
         if (response.TryGetProperty("isImage", out var img) && img.ValueKind == JsonValueKind.True) { leaves.Note = "image"; return; }
-        var stderr = Text(response, "stderr") ?? "";
-        if (Text(response, "persistedOutputPath") is { Length: > 0 } persisted)
+        var stderr = JsonFields.Str(response, "stderr") ?? "";
+        if (JsonFields.Str(response, "persistedOutputPath") is { Length: > 0 } persisted)
         {
             // The hook gives up on the whole response when the full text itself stays as it was.
             if (leaves.CompressAll([PersistedOutput.Read(persisted, toolResultsDir), stderr])[0] is null) leaves.Unchanged("persisted-unchanged");
             return;
         }
         if (!response.TryGetProperty("stdout", out _) && !response.TryGetProperty("stderr", out _)) throw new FailOpenException("missing-fields");
-        leaves.CompressAll([Text(response, "stdout") ?? "", stderr]);
+        leaves.CompressAll([JsonFields.Str(response, "stdout") ?? "", stderr]);
     }
 
     private static void Read(JsonElement response, JsonElement? input, Leaves leaves)
@@ -108,10 +109,10 @@ public sealed class HookReplay
             return;
         }
         if (response.ValueKind != JsonValueKind.Object) throw new FailOpenException("unexpected-shape");
-        if (Text(response, "type") is { } type && type != "text") { leaves.Note = type; return; }
-        if (!response.TryGetProperty("file", out var file) || file.ValueKind != JsonValueKind.Object || Text(file, "content") is not { } content)
+        if (JsonFields.Str(response, "type") is { } type && type != "text") { leaves.Note = type; return; }
+        if (!response.TryGetProperty("file", out var file) || file.ValueKind != JsonValueKind.Object || JsonFields.Str(file, "content") is not { } content)
             throw new FailOpenException("missing-fields");
-        if (!LogLikeDetector.IsLogLike(Text(file, "filePath"), content)) { leaves.Note = "not-log-like"; return; }
+        if (!LogLikeDetector.IsLogLike(JsonFields.Str(file, "filePath"), content)) { leaves.Note = "not-log-like"; return; }
         leaves.CompressAll([content]);
     }
 
@@ -131,9 +132,6 @@ public sealed class HookReplay
             case JsonValueKind.Array: foreach (var e in node.EnumerateArray()) Collect(e, found); break;
         }
     }
-
-    private static string? Text(JsonElement e, string name) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
     /// <summary>The hook's <see cref="LeafCompressor.CompressAll"/>, minus the raw-store write.</summary>
     private sealed class Leaves(HookReplay owner, string tool, DateTimeOffset at, CompressionOptions options, int? nativePreviewChars)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using DistributedModel.Core.Json;
 
 namespace DistributedModel.Cli.Discover;
 
@@ -53,7 +54,7 @@ public static class TranscriptReader
 
     private static void Record(SessionTranscript s, JsonElement root, Dictionary<string, (string, JsonElement?)> pending)
     {
-        var type = Str(root, "type") ?? "(none)";
+        var type = JsonFields.Str(root, "type") ?? "(none)";
         s.RecordTypes[type] = s.RecordTypes.GetValueOrDefault(type) + 1;
         if (!KnownTypes.Contains(type))
         {
@@ -66,7 +67,7 @@ public static class TranscriptReader
             if (s.First is null || t < s.First) s.First = t;
             if (s.Last is null || t > s.Last) s.Last = t;
         }
-        s.Cwd ??= Str(root, "cwd");
+        s.Cwd ??= JsonFields.Str(root, "cwd");
         if (!root.TryGetProperty("message", out var message) || message.ValueKind != JsonValueKind.Object) return;
         if (!message.TryGetProperty("content", out var content)) return;
 
@@ -74,10 +75,10 @@ public static class TranscriptReader
         {
             foreach (var block in content.EnumerateArray())
             {
-                if (block.ValueKind != JsonValueKind.Object || Str(block, "type") != "tool_use") continue;
-                if (Str(block, "id") is not { } toolUseId) continue;
+                if (block.ValueKind != JsonValueKind.Object || JsonFields.Str(block, "type") != "tool_use") continue;
+                if (JsonFields.Str(block, "id") is not { } toolUseId) continue;
                 JsonElement? input = block.TryGetProperty("input", out var i) ? i.Clone() : null;
-                pending[toolUseId] = (Str(block, "name") ?? "?", input);
+                pending[toolUseId] = (JsonFields.Str(block, "name") ?? "?", input);
             }
             return;
         }
@@ -97,10 +98,10 @@ public static class TranscriptReader
         foreach (var block in content.EnumerateArray())
         {
             if (block.ValueKind != JsonValueKind.Object) continue;
-            switch (Str(block, "type"))
+            switch (JsonFields.Str(block, "type"))
             {
                 case "tool_result": results.Add(block); break;
-                case "text" when Str(block, "text") is { } part: text.Append(text.Length > 0 ? "\n" : "").Append(part); break;
+                case "text" when JsonFields.Str(block, "text") is { } part: text.Append(text.Length > 0 ? "\n" : "").Append(part); break;
             }
         }
         if (results.Count == 0)
@@ -112,7 +113,7 @@ public static class TranscriptReader
         JsonElement? response = results.Count == 1 && root.TryGetProperty("toolUseResult", out var r) ? r.Clone() : null;
         foreach (var block in results)
         {
-            var toolUseId = Str(block, "tool_use_id") ?? "";
+            var toolUseId = JsonFields.Str(block, "tool_use_id") ?? "";
             bool known = pending.Remove(toolUseId, out var call);
             if (!known) s.OrphanResults++;
             bool isError = block.TryGetProperty("is_error", out var e) && e.ValueKind == JsonValueKind.True;
@@ -140,14 +141,9 @@ public static class TranscriptReader
         if (c.ValueKind != JsonValueKind.Array) return "";
         var sb = new StringBuilder();
         foreach (var part in c.EnumerateArray())
-            if (part.ValueKind == JsonValueKind.Object && Str(part, "text") is { } t) sb.Append(t);
+            if (part.ValueKind == JsonValueKind.Object && JsonFields.Str(part, "text") is { } t) sb.Append(t);
         return sb.ToString();
     }
 
-    private static string? Str(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
-    private static DateTimeOffset? Time(JsonElement e) =>
-        Str(e, "timestamp") is { } s && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t) ? t : null;
+    private static DateTimeOffset? Time(JsonElement e) => JsonFields.Time(e, "timestamp");
 }

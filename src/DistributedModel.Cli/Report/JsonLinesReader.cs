@@ -61,27 +61,4 @@ public static class JsonLinesReader
         }
         return list;
     }
-
-    public static string? Str(this JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
-    public static long Long(this JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var l) ? l
-        : e.TryGetProperty(name, out v) && v.ValueKind == JsonValueKind.Number ? (long)v.GetDouble() : 0;
-
-    public static double Double(this JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : 0;
-
-    /// <summary>A number, or a number written as a string (some serializers quote decimals); 0 if absent or unreadable.</summary>
-    public static decimal Decimal(this JsonElement e, string name)
-    {
-        if (!e.TryGetProperty(name, out var v)) return 0m;
-        if (v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out var d)) return d;
-        return v.ValueKind == JsonValueKind.String
-            && decimal.TryParse(v.GetString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out d) ? d : 0m;
-    }
-
-    public static DateTimeOffset? Time(this JsonElement e, string name) =>
-        Str(e, name) is { } s && DateTimeOffset.TryParse(s, System.Globalization.CultureInfo.InvariantCulture,
-            System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var t) ? t : null;
 }

@@ -1,4 +1,5 @@
 using DistributedModel.Core.Logging;
+using DistributedModel.Core.Statistics;
 
 namespace DistributedModel.Cli.Report;
 

@@ -1,4 +1,5 @@
 using DistributedModel.Cli.Report;
+using DistributedModel.Core.Json;
 using DistributedModel.Testing;
 
 namespace DistributedModel.Cli.Tests.Report;

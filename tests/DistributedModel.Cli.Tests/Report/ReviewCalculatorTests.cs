@@ -38,15 +38,6 @@ public sealed class ReviewCalculatorTests
     }
 
     [Fact]
-    public void P95_uses_nearest_rank()
-    {
-        Percentile.NearestRank([5, 1, 4, 2, 3], 95).Should().Be(5);
-        Percentile.NearestRank([.. Enumerable.Range(1, 100).Select(i => (double)i)], 95).Should().Be(95);
-        Percentile.NearestRank([.. Enumerable.Range(1, 20).Select(i => (double)i)], 50).Should().Be(10);
-        double.IsNaN(Percentile.NearestRank([], 95)).Should().BeTrue();
-    }
-
-    [Fact]
     public void Success_without_fallback_must_be_strictly_above_95_percent()
     {
         var exactly95 = Compute(ledger: Enumerable.Range(0, 20).Select(i => i == 0 ? Call("error") : Call()).Append(Call("ok", "gemini")));

@@ -1,5 +1,6 @@
-namespace DistributedModel.Cli.Report;
+namespace DistributedModel.Core.Statistics;
 
+/// <summary>The one percentile rule: <c>dm report</c>'s targets and the bench tables use it.</summary>
 public static class Percentile
 {
     /// <summary>Nearest-rank percentile (p in 0..100) of the values; NaN if empty.</summary>
