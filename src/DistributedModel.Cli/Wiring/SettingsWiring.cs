@@ -57,7 +57,9 @@ public static class SettingsWiring
         group?["hooks"] is JsonArray items && items.Any(h => IsOurs(h, spec));
 
     private static bool IsOurs(JsonNode? hook, HookSpec spec) =>
-        hook is JsonObject o && o["command"] is JsonValue v && v.TryGetValue<string>(out var cmd) && cmd == spec.Command;
+        hook is JsonObject o && o["command"] is JsonValue v && v.TryGetValue<string>(out var cmd)
+        // an install from before the --install argument is ours too (re-install and uninstall replace/remove it)
+        && (cmd == spec.Command || cmd == spec.Command.Split(WiringPlan.InstallArgument)[0]);
 
     /// <summary>Removes our hook items; drops groups left with no hooks. Returns true if anything was removed.</summary>
     private static bool RemoveOurHooks(JsonArray events, HookSpec spec)

@@ -32,7 +32,7 @@ public sealed class WiringPlan
     {
         // An absolute path needs no launcher script.
         var entry = new JsonObject { ["command"] = Path.Combine(binDir, "mcp", WiringDefaults.McpExe), [WiringDefaults.McpAlwaysLoadProperty] = true };
-        return Build(exe => Quote(Path.Combine(binDir, exe)), entry);
+        return Build(exe => Quote(Path.Combine(binDir, exe)), entry, "user");
     }
 
     /// <summary>Plugin scope: paths under <c>${CLAUDE_PLUGIN_ROOT}</c>.</summary>
@@ -40,7 +40,7 @@ public sealed class WiringPlan
     {
         // Claude Code expands ${CLAUDE_PLUGIN_ROOT} in a plugin's .mcp.json.
         var entry = new JsonObject { ["command"] = "${CLAUDE_PLUGIN_ROOT}/bin/mcp/" + WiringDefaults.McpExe, [WiringDefaults.McpAlwaysLoadProperty] = true };
-        return Build(exe => "\"${CLAUDE_PLUGIN_ROOT}\"/bin/" + exe, entry);
+        return Build(exe => "\"${CLAUDE_PLUGIN_ROOT}\"/bin/" + exe, entry, "plugin");
     }
 
     /// <summary>The canonical matcher group for one hook, property order as Claude Code documents it.</summary>
@@ -54,9 +54,14 @@ public sealed class WiringPlan
         return group;
     }
 
-    private static WiringPlan Build(Func<string, string> command, JsonObject entry) => new(
+    /// <summary>Argument that tells the UserPromptSubmit hook how the session names our tools (plugin tools are
+    /// <c>mcp__plugin_distributed-model_distributed-model__…</c>); the repository command stays as committed (no argument = repo).</summary>
+    public const string InstallArgument = " --install ";
+
+    private static WiringPlan Build(Func<string, string> command, JsonObject entry, string? mode = null) => new(
         [
-            new HookSpec(HookEvents.UserPromptSubmit, null, WiringDefaults.UserPromptSubmitExe, command(WiringDefaults.UserPromptSubmitExe), null),
+            new HookSpec(HookEvents.UserPromptSubmit, null, WiringDefaults.UserPromptSubmitExe,
+                command(WiringDefaults.UserPromptSubmitExe) + (mode is null ? "" : InstallArgument + mode), null),
             new HookSpec(HookEvents.PostToolUse, WiringDefaults.PostToolUseMatcher, WiringDefaults.PostToolUseExe, command(WiringDefaults.PostToolUseExe),
                 WiringDefaults.PostToolUseTimeoutSeconds),
         ],

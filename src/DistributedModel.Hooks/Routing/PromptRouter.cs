@@ -13,10 +13,15 @@ namespace DistributedModel.Hooks.Routing;
 /// </summary>
 public sealed class PromptRouter
 {
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(DefaultRoutingPatterns.MatchTimeoutMilliseconds);
+    /// <summary>Match timeout of a configured (dm.json) pattern; they also share the per-prompt budget.</summary>
+    public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(50);
     private const int DefaultMaxContextBytes = 600;
     private const long DefaultMinBytes = 32 * 1024;
     private const string FileMarker = "FILE";
+    private const int DefaultBudgetMilliseconds = 150;
+
+    /// <summary>Only the first this many characters of a prompt are matched (a pasted log adds nothing but cost).</summary>
+    public const int MaxMatchedChars = 8 * 1024;
 
     private readonly List<CompiledLane> _lanes = [];
     private readonly List<Regex> _skipIf;
@@ -45,11 +50,25 @@ public sealed class PromptRouter
     public IReadOnlyList<string> Problems => _problems;
 
     /// <summary>Routes <paramref name="prompt"/>; with <paramref name="workspace"/>, lanes with a <c>files</c> rule also look at the files it names.</summary>
+    /// <remarks>
+    /// Bounded: a pattern configured in dm.json has a 50 ms match timeout (<see cref="MatchTimeout"/>) and those patterns
+    /// share a total budget per prompt (<c>budgetMilliseconds</c>, default 150); the source-generated defaults are linear and
+    /// keep a safety-net timeout only. A pattern that times out, or a spent budget, ends the routing with no hint (fail open)
+    /// and a problem in <see cref="RoutingDecision.Problems"/> for the log line.
+    /// </remarks>
     public RoutingDecision Route(string prompt, WorkspaceFileProbe? workspace = null)
     {
         ArgumentNullException.ThrowIfNull(prompt);
         if (Rules.Enabled == false || prompt.Trim().Length < (Rules.MinPromptChars ?? 0)) return new RoutingDecision([], null);
-        if (_skipIf.Any(r => SafeIsMatch(r, prompt))) return new RoutingDecision([], null);
+        if (prompt.Length > MaxMatchedChars) prompt = prompt[..MaxMatchedChars];
+        var budget = new Budget(TimeSpan.FromMilliseconds(Math.Max(1, Rules.BudgetMilliseconds ?? DefaultBudgetMilliseconds)));
+        try { return Route(prompt, workspace, budget); }
+        catch (RoutingAbortedException ex) { return new RoutingDecision([], null) { Problems = [ex.Message] }; }
+    }
+
+    private RoutingDecision Route(string prompt, WorkspaceFileProbe? workspace, Budget budget)
+    {
+        if (_skipIf.Any(r => budget.IsMatch("skipIf", r, prompt))) return new RoutingDecision([], null);
 
         IReadOnlyList<string>? mentions = null;
         IReadOnlyList<MentionedFile>? mentioned = null;
@@ -62,11 +81,11 @@ public sealed class PromptRouter
                 mentions ??= PathMentions.Find(prompt, WorkspaceFileProbe.MaxMentions);
                 mentioned ??= mentions.Count == 0 ? [] : workspace.Find(mentions);
                 var bulky = mentioned.Where(f => f.Bytes >= rule.MinBytes && !rule.SourceExtensions.Contains(Extension(f.Path))).ToList();
-                if (bulky.Count > 0 && !rule.Exclude.Any(r => SafeIsMatch(r, WithMarkers(prompt, mentions))))
+                if (bulky.Count > 0 && !rule.Exclude.Any(r => budget.IsMatch(lane.Name, r, WithMarkers(prompt, mentions))))
                     guidance = FileGuidance(rule.Guidance, bulky);
             }
-            if (guidance is null && lane.Match.Any(r => SafeIsMatch(r, prompt))) guidance = lane.Guidance;
-            if (guidance is null || lane.Exclude.Any(r => SafeIsMatch(r, prompt))) continue;
+            if (guidance is null && lane.Match.Any(r => budget.IsMatch(lane.Name, r, prompt))) guidance = lane.Guidance;
+            if (guidance is null || lane.Exclude.Any(r => budget.IsMatch(lane.Name, r, prompt))) continue;
             matched.Add((lane.Name, guidance));
         }
         if (matched.Count == 0) return new RoutingDecision([], null);
@@ -107,11 +126,24 @@ public sealed class PromptRouter
         return text;
     }
 
-    private static bool SafeIsMatch(Regex regex, string text)
+    /// <summary>The per-prompt time budget; a timed-out pattern or a spent budget aborts the routing (no hint).</summary>
+    private sealed class Budget(TimeSpan limit)
     {
-        try { return regex.IsMatch(text); }
-        catch (RegexMatchTimeoutException) { return false; }
+        private readonly long _start = System.Diagnostics.Stopwatch.GetTimestamp();
+
+        public bool IsMatch(string lane, Regex regex, string text)
+        {
+            if (!DefaultRoutingPatterns.IsDefault(regex) && System.Diagnostics.Stopwatch.GetElapsedTime(_start) > limit)
+                throw new RoutingAbortedException($"routing budget of {limit.TotalMilliseconds:0} ms spent before lane {lane}; no hint");
+            try { return regex.IsMatch(text); }
+            catch (RegexMatchTimeoutException)
+            {
+                throw new RoutingAbortedException($"lane {lane}: a pattern timed out after {regex.MatchTimeout.TotalMilliseconds:0} ms; no hint");
+            }
+        }
     }
+
+    private sealed class RoutingAbortedException(string message) : Exception(message);
 
     private List<Regex> Compile(string lane, IReadOnlyList<string>? patterns)
     {

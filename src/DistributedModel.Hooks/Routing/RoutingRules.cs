@@ -17,6 +17,9 @@ public sealed record RoutingRules
     /// <summary>Prompts shorter than this ("yes", "go on") never get guidance.</summary>
     [JsonPropertyName("minPromptChars")] public int? MinPromptChars { get; init; }
 
+    /// <summary>Total time the patterns may take on one prompt (default 150 ms); past it the prompt gets no hint and the log says why.</summary>
+    [JsonPropertyName("budgetMilliseconds")] public int? BudgetMilliseconds { get; init; }
+
     /// <summary>First line of the injected text.</summary>
     [JsonPropertyName("header")] public string? Header { get; init; }
 

@@ -97,6 +97,7 @@ public static class RoutingRulesLoader
             Enabled = overrides.Enabled ?? defaults.Enabled,
             MaxContextBytes = overrides.MaxContextBytes ?? defaults.MaxContextBytes,
             MinPromptChars = overrides.MinPromptChars ?? defaults.MinPromptChars,
+            BudgetMilliseconds = overrides.BudgetMilliseconds ?? defaults.BudgetMilliseconds,
             Header = overrides.Header ?? defaults.Header,
             SkipIf = overrides.SkipIf ?? defaults.SkipIf,
             Lanes = lanes,

@@ -49,7 +49,7 @@ public sealed class PromoteCommandTests : IDisposable
         var settings = (JsonObject)JsonNode.Parse(File.ReadAllText(_h.HomeFile(".claude/settings.json")))!;
         settings["hooks"]!["PostToolUse"]!.AsArray().Select(g => g!["hooks"]![0]!["command"]!.GetValue<string>())
             .Should().Equal("npx prettier --write \"$FILE\"", $"\"{Path.Combine(bin, "PostToolUse")}\"");
-        settings["hooks"]!["UserPromptSubmit"]![0]!["hooks"]![0]!["command"]!.GetValue<string>().Should().Be($"\"{Path.Combine(bin, "UserPromptSubmit")}\"");
+        settings["hooks"]!["UserPromptSubmit"]![0]!["hooks"]![0]!["command"]!.GetValue<string>().Should().Be($"\"{Path.Combine(bin, "UserPromptSubmit")}\" --install user");
         var claude = (JsonObject)JsonNode.Parse(File.ReadAllText(_h.HomeFile(".claude.json")))!;
         claude.Select(p => p.Key).Should().Equal("numStartups", "theme", "mcpServers", "projects");
         ((JsonObject)claude["mcpServers"]!).Select(p => p.Key).Should().Equal("memory", WiringDefaults.McpServerName);
