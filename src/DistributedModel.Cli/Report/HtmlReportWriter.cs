@@ -32,7 +32,8 @@ public static class HtmlReportWriter
         // KPI cards.
         sb.Append("<section class=\"kpis\">");
         Kpi(sb, r.Target(TargetKeys.ContextBytes), double.IsNaN(r.ContextReduction) ? "–" : Format.Delta(-r.ContextReduction),
-            r.ContextBytesIn == 0 ? "no PostToolUse calls" : $"{Format.Bytes(r.ContextBytesIn)} → {Format.Bytes(r.ContextBytesOut)} into context",
+            r.ContextBytesIn == 0 ? "no PostToolUse calls"
+                : $"{Format.Bytes(r.ContextBytesNative)} without dm → {Format.Bytes(r.ContextBytesOut)} with dm ({Format.Bytes(r.ContextBytesIn)} raw) · {r.DiagnosticsSurfaced:N0} diagnostics surfaced",
             Meter(double.IsNaN(r.ContextReduction) ? 0 : r.ContextReduction, ReviewTargets.MinContextReduction));
         foreach (var hook in ReviewTargets.Hooks)
         {

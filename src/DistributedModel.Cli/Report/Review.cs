@@ -16,9 +16,21 @@ public sealed record Review
     public required IReadOnlyList<DecisionRecord> Decisions { get; init; }
     public required int SkippedLines { get; init; }
 
+    /// <summary>Raw bytes the tools produced (PostToolUse calls).</summary>
     public required long ContextBytesIn { get; init; }
+
+    /// <summary>Bytes Claude Code alone would have put into the context for the same calls (<see cref="NativeContext"/>).</summary>
+    public required long ContextBytesNative { get; init; }
+
+    /// <summary>Bytes that entered the context with the hook.</summary>
     public required long ContextBytesOut { get; init; }
-    public double ContextReduction => ContextBytesIn == 0 ? double.NaN : 1.0 - (double)ContextBytesOut / ContextBytesIn;
+
+    /// <summary>The saving against <see cref="ContextBytesNative"/>, not against the raw bytes: negative when dm showed more
+    /// than a 2 KB preview would have (and with it the errors the preview hid).</summary>
+    public double ContextReduction => ContextBytesNative == 0 ? double.NaN : 1.0 - (double)ContextBytesOut / ContextBytesNative;
+
+    /// <summary>Error and warning lines that reached the model which Claude Code's preview would have hidden.</summary>
+    public required long DiagnosticsSurfaced { get; init; }
 
     /// <summary>p95 latency (ms) per hook event and the number of calls.</summary>
     public required IReadOnlyDictionary<string, (double P95, double P50, int Count)> Latency { get; init; }

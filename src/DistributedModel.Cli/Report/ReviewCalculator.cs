@@ -17,7 +17,8 @@ public static class ReviewCalculator
         var decisions = allDecisions.Where(d => d.Date >= fromDate && d.Date <= DateOnly.FromDateTime(now.UtcDateTime)).ToList();
 
         var post = hooks.Where(h => h.Event == HookEvents.PostToolUse).ToList();
-        long bytesIn = post.Sum(h => h.InputBytes), bytesOut = post.Sum(h => h.OutputBytes);
+        long bytesIn = post.Sum(h => h.InputBytes), bytesNative = post.Sum(NativeContext.Bytes), bytesOut = post.Sum(h => h.OutputBytes);
+        long surfaced = post.Sum(h => (long)(h.Surfaced ?? 0));
 
         var latency = ReviewTargets.Hooks.Union(hooks.Select(h => h.Event).Distinct(StringComparer.Ordinal))
             .ToDictionary(e => e, e =>
@@ -41,7 +42,7 @@ public static class ReviewCalculator
         {
             From = from, To = now, Days = days, WindowStart = windowStart, WindowDaysElapsed = elapsed,
             HookCalls = hooks, ProviderCalls = ledger, Decisions = decisions, SkippedLines = skippedLines,
-            ContextBytesIn = bytesIn, ContextBytesOut = bytesOut, Latency = latency,
+            ContextBytesIn = bytesIn, ContextBytesNative = bytesNative, ContextBytesOut = bytesOut, DiagnosticsSurfaced = surfaced, Latency = latency,
             SpecialistRequests = firstAttempts.Count, SpecialistFirstTrySuccesses = firstOk,
             Overturns = overturns, Verdicts = verdicts, SpendUsd = spend, BaselineUsd = baseline,
             Targets = [], Promote = false, Reasons = [],
@@ -61,7 +62,7 @@ public static class ReviewCalculator
         {
             new(TargetKeys.ContextBytes, "Context bytes into orchestrator",
                 r.ContextBytesIn == 0 ? "no PostToolUse calls"
-                    : $"{Format.Bytes(r.ContextBytesIn)} in -> {Format.Bytes(r.ContextBytesOut)} out ({Format.Delta(-r.ContextReduction)})",
+                    : $"{Format.Bytes(r.ContextBytesIn)} raw, {Format.Bytes(r.ContextBytesNative)} without dm -> {Format.Bytes(r.ContextBytesOut)} with dm ({Format.Delta(-r.ContextReduction)}); {r.DiagnosticsSurfaced:N0} diagnostics surfaced",
                 $">= {Format.Percent(ReviewTargets.MinContextReduction)} reduction",
                 r.ContextBytesIn == 0 ? TargetStatus.NoData : r.ContextReduction >= ReviewTargets.MinContextReduction ? TargetStatus.Pass : TargetStatus.Fail),
         };

@@ -15,7 +15,7 @@ public static class ToolOutputLimits
     public const int Margin = 2_000;
 
     /// <summary>What Claude Code shows of an output over its limit.</summary>
-    public const int PreviewChars = 2_048;
+    public const int PreviewChars = DistributedModel.Core.Logging.NativeContext.PreviewChars;
 
     /// <summary>The tool's limit in characters.</summary>
     public static int LimitChars(string tool, Func<string, string?>? environment = null)

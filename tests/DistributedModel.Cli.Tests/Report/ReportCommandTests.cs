@@ -50,7 +50,7 @@ public sealed class ReportCommandTests : IDisposable
         var run = await _h.RunAsync("report");
 
         run.ExitCode.Should().Be(1, run.ToString());
-        Row(run.Out, "Context bytes into orchestrator").Should().Contain("19.5 KB in -> 3.9 KB out (-80.0%)").And.EndWith("PASS");
+        Row(run.Out, "Context bytes into orchestrator").Should().Contain("19.5 KB raw, 19.5 KB without dm -> 3.9 KB with dm (-80.0%)").And.EndWith("PASS");
         Row(run.Out, "Hook latency p95 PostToolUse").Should().Contain("19 ms (n=20)").And.EndWith("PASS");
         Row(run.Out, "Hook latency p95 UserPromptSubmit").Should().Contain("100 ms (n=10)").And.EndWith("FAIL");
         Row(run.Out, "Specialist success without fallback").Should().Contain("92.5% (37/40)").And.EndWith("FAIL");
@@ -163,6 +163,24 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_context_saving_is_measured_against_what_Claude_Code_alone_would_have_shown()
+    {
+        // Without the hook, a 400 KB output over the 30,000-character limit reaches the model as a 2 KB preview, and a
+        // 20 KB one whole: the honest baseline is 2 KB + 20 KB, not 420 KB. The 8 KB digest of the first is more than the
+        // preview (it carries the 12 errors and warnings the preview hid); the second shrinks to 4 KB.
+        var logs = new SyntheticLogs(_h.Repo);
+        logs.Hook(Now.AddHours(-2), "PostToolUse", 400 * 1024, 8 * 1024, 4, limit: 30_000, surfaced: 12);
+        logs.Hook(Now.AddHours(-1), "PostToolUse", 20 * 1024, 4 * 1024, 4, limit: 30_000, surfaced: 0);
+        logs.Save();
+
+        var run = await _h.RunAsync("report");
+
+        // (2,048 + 20,480) bytes without dm -> 12,288 with dm: 45.5 % less, on 420 KB raw.
+        Row(run.Out, "Context bytes into orchestrator").Should().Contain("420.0 KB raw, 22.0 KB without dm -> 12.0 KB with dm (-45.5%); 12 diagnostics surfaced")
+            .And.EndWith("FAIL", "45.5 % is under the 50 % target");
+    }
+
+    [Fact]
     public async Task Truncated_last_lines_are_skipped_and_counted_and_the_rest_is_exact()
     {
         var logs = new SyntheticLogs(_h.Repo);
@@ -176,7 +194,7 @@ public sealed class ReportCommandTests : IDisposable
         var run = await _h.RunAsync("report");
 
         run.Out.Should().Contain("Read 2 hook calls, 1 provider calls, 0 decision records; skipped 2 unreadable line(s)");
-        Row(run.Out, "Context bytes into orchestrator").Should().Contain("8.0 KB in -> 2.0 KB out (-75.0%)");
+        Row(run.Out, "Context bytes into orchestrator").Should().Contain("8.0 KB raw, 8.0 KB without dm -> 2.0 KB with dm (-75.0%)");
         Row(run.Out, "Hook latency p95 PostToolUse").Should().Contain("6.0 ms (n=2)");
         Row(run.Out, "Spend vs all-orchestrator baseline").Should().Contain("$0.5000 vs $1.00 (-50.0%)");
     }

@@ -14,12 +14,13 @@ public sealed class SyntheticLogs(string repo)
     private readonly StringBuilder _ledger = new();
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
-    public SyntheticLogs Hook(DateTimeOffset ts, string ev, long inBytes, long outBytes, double ms, string outcome = "compressed", string? tool = "Bash")
+    public SyntheticLogs Hook(DateTimeOffset ts, string ev, long inBytes, long outBytes, double ms, string outcome = "compressed", string? tool = "Bash",
+        int? limit = null, int? surfaced = null)
     {
         // The hooks' own line writer: the report is tested on the bytes the hooks write.
         _hooks.Append(Encoding.UTF8.GetString(HookLogLine.ToUtf8(new HookLogRecord
         {
-            Timestamp = ts, Event = ev, Tool = tool, InputBytes = inBytes, OutputBytes = outBytes, ElapsedMs = ms, Outcome = outcome,
+            Timestamp = ts, Event = ev, Tool = tool, InputBytes = inBytes, OutputBytes = outBytes, ElapsedMs = ms, Outcome = outcome, Limit = limit, Surfaced = surfaced,
         }))).Append('\n');
         return this;
     }
