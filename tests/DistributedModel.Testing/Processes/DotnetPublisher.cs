@@ -20,7 +20,11 @@ public static class DotnetPublisher
     private static async Task<string> DoPublishAsync(string project, bool aot)
     {
         var name = Path.GetFileName(project.TrimEnd('/', '\\'));
-        var output = Path.Combine(RepoPaths.Root, "artifacts", "test-publish", name + (aot ? "-aot" : ""));
+        // One folder per test assembly: the test projects run in parallel processes, and one publishing over the binary
+        // another is executing failed with "Text file busy" (ETXTBSY) in CI.
+        var owner = System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name is { } entry && entry != "testhost"
+            ? entry : AppDomain.CurrentDomain.GetAssemblies().Select(static a => a.GetName().Name).FirstOrDefault(static n => n is not null && n.EndsWith(".Tests", StringComparison.Ordinal)) ?? "shared";
+        var output = Path.Combine(RepoPaths.Root, "artifacts", "test-publish", owner, name + (aot ? "-aot" : ""));
         var args = new List<string> { "publish", Path.Combine(RepoPaths.Root, project), "-c", "Release", "-o", output, "--nologo" };
         args.AddRange(aot ? ["-r", "linux-x64"] : ["-r", "linux-x64", "--self-contained", "false"]); // as dm install publishes
         await Gate.WaitAsync();
