@@ -14,6 +14,7 @@ internal sealed class ScannedOutput
     public required Severity[] Severities { get; init; }
     public required bool[] Frames { get; init; }
     public required bool[] Definite { get; init; }
+    /// <summary>Template id of each line; -1 for lines that got none (the non-diagnostic lines of a grouped digest).</summary>
     public required int[] Templates { get; init; }
     public required int[] Costs { get; init; }
     public required int TemplateCount { get; init; }
@@ -38,7 +39,7 @@ internal sealed class ScannedOutput
     }
 
     public static ScannedOutput Scan(string text, List<ReadOnlyMemory<char>> cleaned, bool endsWithNewline, long cleanBytes,
-        CompressionOptions options, LineClassifier classifier, bool classify)
+        CompressionOptions options, LineClassifier classifier, bool everyTemplate)
     {
         int n = cleaned.Count;
         var lines = new ReadOnlyMemory<char>[n];
@@ -62,29 +63,31 @@ internal sealed class ScannedOutput
             var span = line.Span;
             int at = -1;
             bool sure = false;
-            var severity = classify ? classifier.Classify(span, out at, out sure) : Severity.Other;
+            var severity = classifier.Classify(span, out at, out sure);
             bool frame = false;
-            if (classify)
+            if (severity == Severity.Error || StackFrame.OpensTrace(span)) { inBlock = true; framesLeft = options.FramesPerError; pythonIndent = -1; }
+            else if (inBlock && (StackFrame.Is(span) || pythonIndent >= 0 && Indent(span) > pythonIndent))
             {
-                if (severity == Severity.Error || StackFrame.OpensTrace(span)) { inBlock = true; framesLeft = options.FramesPerError; pythonIndent = -1; }
-                else if (inBlock && (StackFrame.Is(span) || pythonIndent >= 0 && Indent(span) > pythonIndent))
-                {
-                    if (StackFrame.IsPythonFrame(span)) pythonIndent = Indent(span);
-                    frame = framesLeft-- > 0;
-                }
-                else if (!span.IsWhiteSpace()) { inBlock = false; pythonIndent = -1; }
+                if (StackFrame.IsPythonFrame(span)) pythonIndent = Indent(span);
+                frame = framesLeft-- > 0;
             }
+            else if (!span.IsWhiteSpace()) { inBlock = false; pythonIndent = -1; }
             severities[i] = severity;
             frames[i] = frame;
             definite[i] = sure;
 
             // Definite diagnostics keep their quoted names in the template ('totl' and 'missingValue' are two errors);
-            // everything else is grouped by shape alone. The class is part of the template.
+            // everything else is grouped by shape alone. The class is part of the template. Grouped digests use
+            // templates only to count kinds of errors and warnings: the other lines of a grep result get none (-1).
             bool diagnostic = sure && severity is Severity.Error or Severity.Warning;
-            ulong key = TemplateHash.Of(span, maskQuoted: !diagnostic) ^ ((ulong)severity * 0x9E3779B97F4A7C15UL)
-                ^ (frame ? 0xC2B2AE3D27D4EB4FUL : 0) ^ (sure ? 0x165667B19E3779F9UL : 0);
-            if (!ids.TryGetValue(key, out int id)) ids[key] = id = ids.Count;
-            templates[i] = id;
+            if (everyTemplate || severity is Severity.Error or Severity.Warning)
+            {
+                ulong key = TemplateHash.Of(span, maskQuoted: !diagnostic) ^ ((ulong)severity * 0x9E3779B97F4A7C15UL)
+                    ^ (frame ? 0xC2B2AE3D27D4EB4FUL : 0) ^ (sure ? 0x165667B19E3779F9UL : 0);
+                if (!ids.TryGetValue(key, out int id)) ids[key] = id = ids.Count;
+                templates[i] = id;
+            }
+            else templates[i] = -1;
 
             if (line.Length > options.MaxLineChars) line = LongLineShortener.Shorten(line, options.MaxLineChars, at);
             lines[i] = line;

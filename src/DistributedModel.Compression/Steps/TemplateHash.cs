@@ -27,31 +27,33 @@ public static class TemplateHash
                 continue;
             }
             space = false;
-            // One pass over the token notes what decides its mask: a path separator, a quote, a digit.
-            int end = i;
-            bool separator = false, quote = false, hasDigit = false;
-            for (; end < n; end++)
+            // One pass over the token notes what decides its mask (a path separator, a quote, a digit) and hashes it
+            // as plain text on the way, which is what it hashes as when it holds none of them.
+            int start = i;
+            ulong plain = h;
+            int kinds = 0;
+            for (; i < n; i++)
             {
-                char d = s[end];
-                if (IsSpace(d)) break;
-                if (d is '/' or '\\') separator = true;
-                else if (d is '"' or '\'') quote = true;
-                else if (char.IsAsciiDigit(d)) hasDigit = true;
+                char d = s[i];
+                int kind = d < 128 ? Kinds[d] : IsSpace(d) ? SpaceKind : 0;
+                if (kind == SpaceKind) break;
+                kinds |= kind;
+                plain = Mix(plain, d);
             }
-            if (separator && end - i > 1 && s[i] is not ('"' or '\''))
+            int end = i;
+            if ((kinds & SeparatorKind) != 0 && end - start > 1 && s[start] is not ('"' or '\''))
             {
                 h = Mix(h, '\u00a7');
-                i = end;
                 continue;
             }
-            if (!quote && hasDigit)
+            if ((kinds & QuoteKind) == 0)
             {
                 // A token with a digit is a variable (Drain's rule): node ids like R10-M1-N5-C:J15-U11, 12ms, v1.2.3.
-                h = Mix(h, '#');
-                i = end;
+                // Without one, its hex runs hold no digit either and stay as they are.
+                h = (kinds & DigitKind) != 0 ? Mix(h, '#') : plain;
                 continue;
             }
-            int j = i;
+            int j = start;
             while (j < end)
             {
                 char d = s[j];
@@ -84,8 +86,25 @@ public static class TemplateHash
         return h;
     }
 
+    private const byte SpaceKind = 1, SeparatorKind = 2, QuoteKind = 4, DigitKind = 8;
+
+    /// <summary>What each ASCII character is to <see cref="Of"/>: white space (as <see cref="char.IsWhiteSpace"/> says:
+    /// 9–13 and 32), a path separator, a quote, a digit, or nothing.</summary>
+    private static ReadOnlySpan<byte> Kinds =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0, // 0x00: \t \n \v \f \r
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        1, 0, 4, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 2, // 0x20: space " ' /
+        8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 0, 0, 0, 0, 0, 0, // 0x30: digits
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, // 0x50: backslash
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    ];
+
     private static ulong Mix(ulong h, char c) => (h ^ c) * Prime;
 
     /// <summary><see cref="char.IsWhiteSpace"/>, with the table lookup only for the few characters that can be one.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool IsSpace(char c) => c <= ' ' ? char.IsWhiteSpace(c) : c >= '\u0085' && char.IsWhiteSpace(c);
 }

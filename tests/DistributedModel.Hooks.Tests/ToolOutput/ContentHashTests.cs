@@ -31,4 +31,19 @@ public sealed class ContentHashTests
 
         ContentHash.Of(text).Should().Be(ContentHash.Of(utf8));
     }
+
+    [Fact]
+    public void Every_length_hashes_alike_as_string_and_bytes_and_each_prefix_differs()
+    {
+        // Lengths around the 8-byte word and the 4,096-byte chunk: the carried tail must not change the result.
+        var text = string.Concat(Enumerable.Range(0, 700).Select(static i => $"line {i} é\n"));
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (int length in Enumerable.Range(0, 24).Concat(Enumerable.Range(4080, 40)).Concat([text.Length]))
+        {
+            var prefix = text[..length];
+            var hash = ContentHash.Of(prefix);
+            ContentHash.Of(Encoding.UTF8.GetBytes(prefix)).Should().Be(hash, $"length {length}");
+            seen.Add(hash).Should().BeTrue($"the prefix of length {length} has its own hash");
+        }
+    }
 }
