@@ -36,7 +36,7 @@ public static class OutputCompressor
         var shape = cleanBytes <= budget ? CompressionKind.Cleaned : OutputShape.Detect(cleaned);
         bool grouped = shape is CompressionKind.Grep or CompressionKind.FileList;
         var classifier = ReferenceEquals(options.Vocabulary, FailureVocabulary.Default) ? LineClassifier.Default : new LineClassifier(options.Vocabulary);
-        var scan = ScannedOutput.Scan(text, cleaned, endsWithNewline, cleanBytes, options, classifier, everyTemplate: !grouped);
+        var scan = ScannedOutput.Scan(text, cleaned, endsWithNewline, cleanBytes, options, classifier, grouped);
         var (counted, errors, errorKinds, warnings, warningKinds) = Diagnostics(scan, definiteOnly: grouped);
 
         if (shape == CompressionKind.Cleaned)

@@ -46,6 +46,27 @@ public sealed partial class LineClassifier
         return Severity.Other;
     }
 
+    /// <summary>
+    /// As <see cref="Classify(ReadOnlySpan{char}, out int, out bool)"/> for a line that is a definite error or warning;
+    /// any other line may come back as <see cref="Severity.Other"/>. For grep results and path lists, where only
+    /// definite diagnostics count: most lines then skip the summary check, which cannot make a line one.
+    /// </summary>
+    public Severity ClassifyDefinite(ReadOnlySpan<char> line, out int at, out bool definite)
+    {
+        at = -1;
+        definite = false;
+        if (line.IsEmpty) return Severity.Other;
+        if (_errors.Find(line, out bool level) >= 0)
+        {
+            // Classify returns the summary, or this error, which is definite only so.
+            if (!level && !IsDiagnosticFormat(line)) return Severity.Other;
+        }
+        else if (ExceptionName.Find(line) < 0 && HttpServerError.Find(line) < 0
+            && (_warnings.Find(line, out level) < 0 || !level && !IsDiagnosticFormat(line)))
+            return Severity.Other;
+        return Classify(line, out at, out definite);
+    }
+
     private static bool IsDiagnosticFormat(ReadOnlySpan<char> line) => line.Length <= 4096 && DiagnosticRegex().IsMatch(line);
 
     [GeneratedRegex(

@@ -66,15 +66,21 @@ public sealed class VocabularyMatcher
             int rel = line[from..].IndexOfAny(search);
             if (rel < 0) return -1;
             int at = from + rel;
+            char second = at + 1 < line.Length ? line[at + 1] : '\0';
             foreach (var term in termsByFirstChar[Slot(line[at])])
             {
-                if (at + term.Length > line.Length || !line.Slice(at, term.Length).Equals(term, comparison)) continue;
+                if (at + term.Length > line.Length || !SecondCharMayMatch(second, term) || !line.Slice(at, term.Length).Equals(term, comparison)) continue;
                 if (IsWholeWord(line, at, term.Length) && !IsZeroCount(line, at, term.Length)) return at;
             }
             from = at + 1;
         }
         return -1;
     }
+
+    /// <summary>A necessary condition of the term matching, far cheaper than the comparison: for ASCII, equal ignoring
+    /// case means equal once bit 5 is set on both (anything else is left to the comparison).</summary>
+    private static bool SecondCharMayMatch(char second, string term) =>
+        term.Length < 2 || second >= 128 || term[1] >= 128 || (second | 0x20) == (term[1] | 0x20);
 
     /// <summary>Not part of an identifier, a flag (<c>/warnaserror</c>, <c>-Werror</c>, <c>--no-warn</c>), a member access
     /// (<c>log.error</c>), a path (<c>errors/x</c>) or a file name (<c>error-handling.md</c>, <c>error.log</c>).</summary>

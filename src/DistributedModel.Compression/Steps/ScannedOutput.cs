@@ -38,8 +38,10 @@ internal sealed class ScannedOutput
         return (lines, endsWithNewline, bytes);
     }
 
+    /// <param name="grouped">For a grouped digest (grep results, path lists), which needs only the definite errors and
+    /// warnings and their templates: other lines may be classified <see cref="Severity.Other"/> and get no template.</param>
     public static ScannedOutput Scan(string text, List<ReadOnlyMemory<char>> cleaned, bool endsWithNewline, long cleanBytes,
-        CompressionOptions options, LineClassifier classifier, bool everyTemplate)
+        CompressionOptions options, LineClassifier classifier, bool grouped)
     {
         int n = cleaned.Count;
         var lines = new ReadOnlyMemory<char>[n];
@@ -63,7 +65,7 @@ internal sealed class ScannedOutput
             var span = line.Span;
             int at = -1;
             bool sure = false;
-            var severity = classifier.Classify(span, out at, out sure);
+            var severity = grouped ? classifier.ClassifyDefinite(span, out at, out sure) : classifier.Classify(span, out at, out sure);
             bool frame = false;
             if (severity == Severity.Error || StackFrame.OpensTrace(span)) { inBlock = true; framesLeft = options.FramesPerError; pythonIndent = -1; }
             else if (inBlock && (StackFrame.Is(span) || pythonIndent >= 0 && Indent(span) > pythonIndent))
@@ -80,7 +82,7 @@ internal sealed class ScannedOutput
             // everything else is grouped by shape alone. The class is part of the template. Grouped digests use
             // templates only to count kinds of errors and warnings: the other lines of a grep result get none (-1).
             bool diagnostic = sure && severity is Severity.Error or Severity.Warning;
-            if (everyTemplate || severity is Severity.Error or Severity.Warning)
+            if (!grouped || severity is Severity.Error or Severity.Warning)
             {
                 ulong key = TemplateHash.Of(span, maskQuoted: !diagnostic) ^ ((ulong)severity * 0x9E3779B97F4A7C15UL)
                     ^ (frame ? 0xC2B2AE3D27D4EB4FUL : 0) ^ (sure ? 0x165667B19E3779F9UL : 0);
