@@ -28,7 +28,7 @@ public static partial class SummaryLine
         line.Length <= MaxChars && line.IndexOfAny(Words) >= 0 && SummaryRegex().IsMatch(line);
 
     /// <summary>Phrases one of which every alternative of <see cref="SummaryRegex"/> holds, unless it holds a number followed
-    /// by a space (<c>3 passed</c>, <c>Found 2 errors</c>) or starts with <c>=</c> (pytest's banner).</summary>
+    /// by white space and a counted word (<c>3 passed</c>, <c>Found 2 errors</c>) or starts with <c>=</c> (pytest's banner).</summary>
     private static readonly SearchValues<string> Phrases = SearchValues.Create(
         ["Build ", "Test", "test result:", "ed!", "Total", "Time Elapsed", "xit", "up to date", "Process "], StringComparison.Ordinal);
 
@@ -47,10 +47,23 @@ public static partial class SummaryLine
             if (rel < 0) return false;
             i += rel;
             while (i < line.Length && char.IsAsciiDigit(line[i])) i++;
-            if (i < line.Length && char.IsWhiteSpace(line[i])) return true;
+            if (i == line.Length || !char.IsWhiteSpace(line[i])) continue;
+            while (i < line.Length && char.IsWhiteSpace(line[i])) i++;
+            if (StartsWithCountedWord(line[i..])) return true;
         }
         return false;
     }
+
+    private static bool StartsWithCountedWord(ReadOnlySpan<char> rest)
+    {
+        foreach (var word in CountedWords) if (rest.StartsWith(word, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    /// <summary>What a count must be followed by (after white space) for the regex to match it: the words of its
+    /// <c>\d+\s+(?:…)</c> and <c>Found \d+ (?:…)</c> alternatives, cut to a common start, with the regex's case.</summary>
+    private static readonly string[] CountedWords =
+        ["pass", "fail", "pend", "skip", "xfail", "xpass", "deselected", "todo", "test", "packag", "Warning(s)", "Error(s)", "warning", "error", "vulnerabilit"];
 
     [GeneratedRegex(
         @"\b\d+\s+(?:passed|passing|failing|pending|skipped|xfailed|xpassed|deselected|todo|tests?|packages?|Warning\(s\)|Error\(s\)|warnings? generated|errors? generated)(?!\w)" +

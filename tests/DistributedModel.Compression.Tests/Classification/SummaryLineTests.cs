@@ -53,6 +53,11 @@ public class SummaryLineTests
     [InlineData("Test Run Failed.")]
     [InlineData("Exit code: 137")]
     [InlineData("٣ passed")]
+    [InlineData("found 3 vulnerabilities (1 moderate, 2 high)")]
+    [InlineData("Found 2 errors in 1 file")]
+    [InlineData("1 failed, 4 xfailed, 2 xpassed, 1 deselected in 0.2s")]
+    [InlineData("2 warnings generated.")]
+    [InlineData("Tests:       3  todo, 5\t\tpassed")]
     public void Every_kind_of_summary_passes_the_shortcut(string line)
     {
         SummaryLine.IsWithoutShortcut(line).Should().Be(SummaryLine.Is(line), line);
