@@ -53,7 +53,6 @@ public class SummaryLineTests
     [InlineData("Test Run Failed.")]
     [InlineData("Exit code: 137")]
     [InlineData("٣ passed")]
-    [InlineData("found 3 vulnerabilities (1 moderate, 2 high)")]
     [InlineData("Found 2 errors in 1 file")]
     [InlineData("1 failed, 4 xfailed, 2 xpassed, 1 deselected in 0.2s")]
     [InlineData("2 warnings generated.")]
