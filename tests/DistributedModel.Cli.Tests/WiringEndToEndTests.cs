@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DistributedModel.Cli.Tests.Support;
+using DistributedModel.Core.Wiring;
 using DistributedModel.Testing;
 using DistributedModel.Testing.Anthropic;
 using DistributedModel.Testing.Processes;
@@ -185,5 +186,32 @@ public sealed class WiringEndToEndTests : IDisposable
         report.Out.Split('\n').Single(l => l.StartsWith("Hook latency p95 PostToolUse", StringComparison.Ordinal)).Should().Contain("(n=1)");
         report.Out.Split('\n').Single(l => l.StartsWith("Hook latency p95 UserPromptSubmit", StringComparison.Ordinal)).Should().Contain("(n=1)");
         report.Out.Split('\n').Single(l => l.StartsWith("Context bytes into orchestrator", StringComparison.Ordinal)).Should().EndWith("PASS", "40,000 lines of seq compress far below half");
+    }
+
+    [Fact]
+    public async Task A_teammate_clone_without_binaries_runs_normally_in_real_claude_and_is_told_once_how_to_install()
+    {
+        // A teammate pulls the committed .claude/settings.json and .mcp.json; hooks/bin is git-excluded, so it is absent.
+        (await _h.RunAsync("install", "--hooks-from", HookBinaries())).ExitCode.Should().Be(0);
+        Directory.Delete(_h.RepoFile("hooks/bin"), recursive: true);
+        await using var api = await FakeAnthropicServer.StartAsync(
+            ScriptStep.CallTool("Bash", new JsonObject { ["command"] = "echo hi", ["description"] = "run" }),
+            ScriptStep.CallTool("Bash", new JsonObject { ["command"] = "echo again", ["description"] = "run" }),
+            ScriptStep.Reply("done"));
+
+        var run = await ClaudeCodeRunner.RunAsync(_h.Repo, "run echo twice", api, _h.Home, ["Bash"], TimeSpan.FromSeconds(120),
+            ["--output-format", "stream-json", "--verbose", "--include-hook-events"]);
+
+        run.ExitCode.Should().Be(0, run.ToString());
+        var events = run.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(static l => JsonNode.Parse(l)!.AsObject()).ToList();
+        var hookEvents = events.Where(static e => e["subtype"]?.GetValue<string>() is "hook_response").ToList();
+        hookEvents.Select(static e => e["hook_event"]?.GetValue<string>()).Should().Contain(["UserPromptSubmit", "PostToolUse"], run.StdOut);
+        hookEvents.Should().OnlyContain(static e => e["exit_code"] == null || e["exit_code"]!.GetValue<int>() == 0, "a missing binary is not an error on every call");
+        api.MainLoopRequests.SelectMany(static r => r.ToolResults()).Select(static r => r.Text).Should().Contain(t => t.Contains("again", StringComparison.Ordinal), "the session ran both tool calls");
+        var told = events.Where(static e => e.ToJsonString().Contains("dm install", StringComparison.Ordinal)).ToList();
+        told.Should().NotBeEmpty(run.StdOut);
+        told.Should().OnlyContain(static e => e["hook_event"] != null && e["hook_event"]!.GetValue<string>() == WiringDefaults.SessionStartEvent,
+            "the user is told once, at session start, not on every call");
+        Mentions(api.Requests, WiringDefaults.MissingBinariesNotice).Should().BeFalse("a systemMessage is for the user, not the model's context");
     }
 }

@@ -1,4 +1,7 @@
 namespace DistributedModel.Cli.Wiring;
 
-/// <summary>One hook we register: the Claude Code event, an optional matcher, the executable and its command line.</summary>
-public sealed record HookSpec(string Event, string? Matcher, string ExeName, string Command, int? TimeoutSeconds);
+/// <summary>
+/// One hook we register: the Claude Code event, an optional matcher, and its command line. <paramref name="PreviousCommands"/> are the commands earlier versions wrote for the same hook, so a
+/// re-install replaces them and uninstall removes them.
+/// </summary>
+public sealed record HookSpec(string Event, string? Matcher, string Command, int? TimeoutSeconds, IReadOnlyList<string> PreviousCommands);

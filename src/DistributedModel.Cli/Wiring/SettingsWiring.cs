@@ -58,8 +58,8 @@ public static class SettingsWiring
 
     private static bool IsOurs(JsonNode? hook, HookSpec spec) =>
         hook is JsonObject o && o["command"] is JsonValue v && v.TryGetValue<string>(out var cmd)
-        // an install from before the --install argument is ours too (re-install and uninstall replace/remove it)
-        && (cmd == spec.Command || cmd == spec.Command.Split(WiringPlan.InstallArgument)[0]);
+        // what earlier versions wrote is ours too (re-install and uninstall replace/remove it)
+        && (cmd == spec.Command || spec.PreviousCommands.Contains(cmd, StringComparer.Ordinal));
 
     /// <summary>Removes our hook items; drops groups left with no hooks. Returns true if anything was removed.</summary>
     private static bool RemoveOurHooks(JsonArray events, HookSpec spec)

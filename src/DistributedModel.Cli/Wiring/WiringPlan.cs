@@ -24,8 +24,11 @@ public sealed class WiringPlan
 
     public static string McpServerName => WiringDefaults.McpServerName;
 
-    /// <summary>Repository scope: commands relative to <c>$CLAUDE_PROJECT_DIR</c> (exactly <see cref="WiringDefaults.HookCommand"/>).</summary>
-    public static WiringPlan ForRepository() => Build(WiringDefaults.HookCommand, ParseEntry(WiringDefaults.McpServerEntryJson()));
+    /// <summary>
+    /// Repository scope: commands relative to <c>$CLAUDE_PROJECT_DIR</c> (exactly <see cref="WiringDefaults.HookCommand"/>),
+    /// and a SessionStart notice for a clone that has the committed wiring but not the binaries.
+    /// </summary>
+    public static WiringPlan ForRepository() => Build(WiringDefaults.HookPath, ParseEntry(WiringDefaults.McpServerEntryJson()), notice: true);
 
     /// <summary>User scope: absolute paths to the binaries copied under <paramref name="binDir"/> (e.g. <c>~/.claude/dm/bin</c>).</summary>
     public static WiringPlan ForUser(string binDir)
@@ -58,14 +61,25 @@ public sealed class WiringPlan
     /// <c>mcp__plugin_distributed-model_distributed-model__…</c>); the repository command stays as committed (no argument = repo).</summary>
     public const string InstallArgument = " --install ";
 
-    private static WiringPlan Build(Func<string, string> command, JsonObject entry, string? mode = null) => new(
-        [
-            new HookSpec(HookEvents.UserPromptSubmit, null, WiringDefaults.UserPromptSubmitExe,
-                command(WiringDefaults.UserPromptSubmitExe) + (mode is null ? "" : InstallArgument + mode), null),
-            new HookSpec(HookEvents.PostToolUse, WiringDefaults.PostToolUseMatcher, WiringDefaults.PostToolUseExe, command(WiringDefaults.PostToolUseExe),
-                WiringDefaults.PostToolUseTimeoutSeconds),
-        ],
-        entry);
+    private static WiringPlan Build(Func<string, string> shellPath, JsonObject entry, string? mode = null, bool notice = false)
+    {
+        string promptArgs = mode is null ? "" : InstallArgument + mode;
+        var hooks = new List<HookSpec>
+        {
+            Spec(HookEvents.UserPromptSubmit, null, WiringDefaults.UserPromptSubmitExe, promptArgs, null),
+            Spec(HookEvents.PostToolUse, WiringDefaults.PostToolUseMatcher, WiringDefaults.PostToolUseExe, "", WiringDefaults.PostToolUseTimeoutSeconds),
+        };
+        if (notice) hooks.Add(new HookSpec(WiringDefaults.SessionStartEvent, null, WiringDefaults.SessionStartCommand(), null, []));
+        return new WiringPlan(hooks, entry);
+
+        HookSpec Spec(string hookEvent, string? matcher, string exe, string args, int? timeout)
+        {
+            string path = shellPath(exe);
+            // before the guard: the bare path (with the argument, and from before the argument existed, without it)
+            string[] previous = args.Length == 0 ? [path] : [path + args, path];
+            return new HookSpec(hookEvent, matcher, WiringDefaults.GuardedCommand(path, args), timeout, previous);
+        }
+    }
 
     private static JsonObject ParseEntry(string json) => (JsonObject)JsonNode.Parse(json)!;
 

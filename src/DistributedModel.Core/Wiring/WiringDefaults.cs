@@ -18,8 +18,34 @@ public static class WiringDefaults
     /// <summary>Timeout (seconds) Claude Code gives the PostToolUse hook.</summary>
     public const int PostToolUseTimeoutSeconds = 10;
 
-    /// <summary>Hook command as written into settings.json (quoted so paths with spaces work).</summary>
-    public static string HookCommand(string exeName) => $"\"$CLAUDE_PROJECT_DIR\"/{HookDir}/{exeName}";
+    /// <summary>A hook binary's path as the shell sees it in a repository's settings.json (quoted so paths with spaces work).</summary>
+    public static string HookPath(string exeName) => $"\"$CLAUDE_PROJECT_DIR\"/{HookDir}/{exeName}";
+
+    /// <summary>Hook command as written into a repository's settings.json: <see cref="GuardedCommand"/> of <see cref="HookPath"/>.</summary>
+    public static string HookCommand(string exeName) => GuardedCommand(HookPath(exeName));
+
+    /// <summary>
+    /// Runs the binary at <paramref name="shellPath"/> (already quoted for <c>sh</c>) when it is there, else does nothing
+    /// and succeeds. A teammate who pulls a committed <c>settings.json</c> has no <c>hooks/bin</c> (it is git-excluded);
+    /// a bare path would fail with exit 127, which Claude Code 2.1.332 reports as a hook error on every prompt and tool
+    /// call (verified). <c>exec</c> keeps the hook's own exit code, stdin and timing when the binary exists.
+    /// </summary>
+    public static string GuardedCommand(string shellPath, string arguments = "") =>
+        $"[ -x {shellPath} ] && exec {shellPath}{arguments}; exit 0";
+
+    /// <summary>Claude Code event that runs once when a session starts (and on resume, clear and compact).</summary>
+    public const string SessionStartEvent = "SessionStart";
+
+    /// <summary>What a session in a wired repository without its binaries tells the user, once, at start.</summary>
+    public const string MissingBinariesNotice =
+        "Distributed Model is wired in this repository but its binaries (hooks/bin) are not installed here, so its hooks are skipped. To install them: dm install";
+
+    /// <summary>
+    /// The repository's SessionStart command: silent when both hook binaries are there, otherwise prints
+    /// <see cref="MissingBinariesNotice"/> as a <c>systemMessage</c> (shown to the user, not given to the model).
+    /// </summary>
+    public static string SessionStartCommand() =>
+        $"[ -x {HookPath(PostToolUseExe)} ] && [ -x {HookPath(UserPromptSubmitExe)} ] || echo '{{\"systemMessage\":\"{MissingBinariesNotice}\"}}'";
 
     /// <summary>File name of the PostToolUse hook executable inside <see cref="HookDir"/>.</summary>
     public const string PostToolUseExe = "PostToolUse";

@@ -27,7 +27,7 @@ public sealed class InstallCommandTests : IDisposable
                     "hooks": [
                       {
                         "type": "command",
-                        "command": "\"$CLAUDE_PROJECT_DIR\"/hooks/bin/UserPromptSubmit"
+                        "command": "[ -x \"$CLAUDE_PROJECT_DIR\"/hooks/bin/UserPromptSubmit ] && exec \"$CLAUDE_PROJECT_DIR\"/hooks/bin/UserPromptSubmit; exit 0"
                       }
                     ]
                   }
@@ -38,8 +38,18 @@ public sealed class InstallCommandTests : IDisposable
                     "hooks": [
                       {
                         "type": "command",
-                        "command": "\"$CLAUDE_PROJECT_DIR\"/hooks/bin/PostToolUse",
+                        "command": "[ -x \"$CLAUDE_PROJECT_DIR\"/hooks/bin/PostToolUse ] && exec \"$CLAUDE_PROJECT_DIR\"/hooks/bin/PostToolUse; exit 0",
                         "timeout": 10
+                      }
+                    ]
+                  }
+                ],
+                "SessionStart": [
+                  {
+                    "hooks": [
+                      {
+                        "type": "command",
+                        "command": "[ -x \"$CLAUDE_PROJECT_DIR\"/hooks/bin/PostToolUse ] && [ -x \"$CLAUDE_PROJECT_DIR\"/hooks/bin/UserPromptSubmit ] || echo '{\"systemMessage\":\"Distributed Model is wired in this repository but its binaries (hooks/bin) are not installed here, so its hooks are skipped. To install them: dm install\"}'"
                       }
                     ]
                   }
@@ -87,7 +97,7 @@ public sealed class InstallCommandTests : IDisposable
         s.Select(p => p.Key).Should().Equal("$schema", "permissions", "hooks", "env", "model");
         s["env"]!["FOO"]!.GetValue<string>().Should().Be("bär");
         var hooks = (JsonObject)s["hooks"]!;
-        hooks.Select(p => p.Key).Should().Equal("PostToolUse", "Stop", "UserPromptSubmit");
+        hooks.Select(p => p.Key).Should().Equal("PostToolUse", "Stop", "UserPromptSubmit", WiringDefaults.SessionStartEvent);
         var post = (JsonArray)hooks["PostToolUse"]!;
         post.Should().HaveCount(2);
         post[0]!["matcher"]!.GetValue<string>().Should().Be("Edit|Write", "the user's own PostToolUse hook stays first");

@@ -48,8 +48,10 @@ public sealed class PromoteCommandTests : IDisposable
         File.Exists(Path.Combine(bin, "PostToolUse")).Should().BeTrue();
         var settings = (JsonObject)JsonNode.Parse(File.ReadAllText(_h.HomeFile(".claude/settings.json")))!;
         settings["hooks"]!["PostToolUse"]!.AsArray().Select(g => g!["hooks"]![0]!["command"]!.GetValue<string>())
-            .Should().Equal("npx prettier --write \"$FILE\"", $"\"{Path.Combine(bin, "PostToolUse")}\"");
-        settings["hooks"]!["UserPromptSubmit"]![0]!["hooks"]![0]!["command"]!.GetValue<string>().Should().Be($"\"{Path.Combine(bin, "UserPromptSubmit")}\" --install user");
+            .Should().Equal("npx prettier --write \"$FILE\"", WiringDefaults.GuardedCommand($"\"{Path.Combine(bin, "PostToolUse")}\""));
+        settings["hooks"]!["UserPromptSubmit"]![0]!["hooks"]![0]!["command"]!.GetValue<string>()
+            .Should().Be(WiringDefaults.GuardedCommand($"\"{Path.Combine(bin, "UserPromptSubmit")}\"", " --install user"));
+        ((JsonObject)settings["hooks"]!).ContainsKey(WiringDefaults.SessionStartEvent).Should().BeFalse("user scope has its binaries by construction");
         var claude = (JsonObject)JsonNode.Parse(File.ReadAllText(_h.HomeFile(".claude.json")))!;
         claude.Select(p => p.Key).Should().Equal("numStartups", "theme", "mcpServers", "projects");
         ((JsonObject)claude["mcpServers"]!).Select(p => p.Key).Should().Equal("memory", WiringDefaults.McpServerName);

@@ -33,8 +33,8 @@ public sealed class PluginCommandTests : IDisposable
         manifest["name"]!.GetValue<string>().Should().Be("distributed-model");
         var hooks = JsonNode.Parse(File.ReadAllText(Path.Combine(PluginDir, "hooks/hooks.json")))!["hooks"]!;
         hooks["PostToolUse"]![0]!["matcher"]!.GetValue<string>().Should().Be(WiringDefaults.PostToolUseMatcher);
-        hooks["PostToolUse"]![0]!["hooks"]![0]!["command"]!.GetValue<string>().Should().Be("\"${CLAUDE_PLUGIN_ROOT}\"/bin/PostToolUse");
-        hooks["UserPromptSubmit"]![0]!["hooks"]![0]!["command"]!.GetValue<string>().Should().Be("\"${CLAUDE_PLUGIN_ROOT}\"/bin/UserPromptSubmit --install plugin", "the hook must know plugin tools are mcp__plugin_distributed-model_distributed-model__*");
+        hooks["PostToolUse"]![0]!["hooks"]![0]!["command"]!.GetValue<string>().Should().Be(WiringDefaults.GuardedCommand("\"${CLAUDE_PLUGIN_ROOT}\"/bin/PostToolUse"));
+        hooks["UserPromptSubmit"]![0]!["hooks"]![0]!["command"]!.GetValue<string>().Should().Be(WiringDefaults.GuardedCommand("\"${CLAUDE_PLUGIN_ROOT}\"/bin/UserPromptSubmit", " --install plugin"), "the hook must know plugin tools are mcp__plugin_distributed-model_distributed-model__*");
         var mcp = JsonNode.Parse(File.ReadAllText(Path.Combine(PluginDir, ".mcp.json")))!;
         mcp["mcpServers"]![WiringDefaults.McpServerName]!["command"]!.GetValue<string>().Should().Be("${CLAUDE_PLUGIN_ROOT}/bin/mcp/dm-mcp");
         File.Exists(Path.Combine(PluginDir, "bin/PostToolUse")).Should().BeTrue();

@@ -51,4 +51,32 @@ public sealed class SettingsWiringTests
         SettingsWiring.Remove(settings, Plan, original: null).Should().BeFalse();
         SettingsWiring.IsWired(settings, Plan).Should().BeFalse();
     }
+
+    /// <summary>What versions before the guard wrote: bare paths, and for user scope the path with and without its argument.</summary>
+    [Theory]
+    [InlineData("repo", "\"$CLAUDE_PROJECT_DIR\"/hooks/bin/UserPromptSubmit", "\"$CLAUDE_PROJECT_DIR\"/hooks/bin/PostToolUse")]
+    [InlineData("user", "\"/home/u/.claude/dm/bin/UserPromptSubmit\" --install user", "\"/home/u/.claude/dm/bin/PostToolUse\"")]
+    [InlineData("user", "\"/home/u/.claude/dm/bin/UserPromptSubmit\"", "\"/home/u/.claude/dm/bin/PostToolUse\"")]
+    public void An_install_from_before_the_missing_binary_guard_is_upgraded_in_place_and_uninstalled(string scope, string oldPrompt, string oldPost)
+    {
+        var plan = scope == "repo" ? Plan : WiringPlan.ForUser("/home/u/.claude/dm/bin");
+        string Json(string s) => System.Text.Json.JsonSerializer.Serialize(s);
+        var old = $$$"""
+            {"hooks":{"UserPromptSubmit":[{"hooks":[{"type":"command","command":{{{Json(oldPrompt)}}}}]}],
+              "PostToolUse":[{"matcher":"Bash|Read|Grep|mcp__.*","hooks":[{"type":"command","command":{{{Json(oldPost)}}},"timeout":10}]},
+                             {"matcher":"Edit","hooks":[{"type":"command","command":"lint"}]}]}}
+            """;
+        var settings = Parse(old);
+
+        SettingsWiring.Add(settings, plan, "settings.json").Should().BeTrue();
+
+        var post = settings["hooks"]!["PostToolUse"]!.AsArray();
+        post.Select(g => g!["hooks"]![0]!["command"]!.GetValue<string>()).Should().Equal(plan.Hooks.Single(h => h.Event == "PostToolUse").Command, "lint");
+        post[0]!["hooks"]![0]!["command"]!.GetValue<string>().Should().StartWith("[ -x ").And.EndWith("; exit 0");
+        settings["hooks"]!["UserPromptSubmit"]!.AsArray().Should().ContainSingle();
+        SettingsWiring.IsWired(settings, plan).Should().BeTrue();
+        SettingsWiring.Remove(Parse(old), plan, original: null).Should().BeTrue("uninstall recognises the old commands too");
+        SettingsWiring.Remove(settings, plan, original: null).Should().BeTrue();
+        settings.ToJsonString().Should().Be("""{"hooks":{"PostToolUse":[{"matcher":"Edit","hooks":[{"type":"command","command":"lint"}]}]}}""");
+    }
 }

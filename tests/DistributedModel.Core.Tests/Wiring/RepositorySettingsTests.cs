@@ -4,7 +4,7 @@ using DistributedModel.Testing;
 
 namespace DistributedModel.Core.Tests.Wiring;
 
-/// <summary>This repository uses its own product: its committed .claude/settings.json wires both hooks the way dm install does.</summary>
+/// <summary>This repository uses its own product: its committed .claude/settings.json wires both hooks (and the missing-binaries notice) the way dm install does.</summary>
 public sealed class RepositorySettingsTests
 {
     private static JsonObject Settings() =>
@@ -29,5 +29,14 @@ public sealed class RepositorySettingsTests
 
         entry["hooks"]!.AsArray().Should().ContainSingle().Subject!["command"]!.GetValue<string>()
             .Should().Be(WiringDefaults.HookCommand("UserPromptSubmit"));
+    }
+
+    [Fact]
+    public void Repository_settings_tell_a_clone_without_binaries_how_to_install_at_session_start()
+    {
+        var entry = Settings()["hooks"]!["SessionStart"]!.AsArray().Should().ContainSingle().Subject!;
+
+        entry["hooks"]!.AsArray().Should().ContainSingle().Subject!["command"]!.GetValue<string>()
+            .Should().Be(WiringDefaults.SessionStartCommand());
     }
 }

@@ -10,11 +10,14 @@ namespace DistributedModel.Testing.Anthropic;
 public static class ClaudeCodeRunner
 {
     public static Task<ProcessResult> RunAsync(string projectDir, string prompt, FakeAnthropicServer api, string home,
-        IEnumerable<string>? allowedTools = null, TimeSpan? timeout = null)
+        IEnumerable<string>? allowedTools = null, TimeSpan? timeout = null, IEnumerable<string>? outputArgs = null)
     {
         ArgumentNullException.ThrowIfNull(api);
         Directory.CreateDirectory(home);
-        var args = new List<string> { "-p", prompt, "--output-format", "json", "--allowedTools" };
+        var args = new List<string> { "-p", prompt };
+        // default: one JSON result; e.g. ["--output-format", "stream-json", "--verbose", "--include-hook-events"] shows every hook's outcome
+        args.AddRange(outputArgs ?? ["--output-format", "json"]);
+        args.Add("--allowedTools");
         args.AddRange(allowedTools ?? ["Bash", "Read", "Grep"]);
         var env = new Dictionary<string, string?>
         {
