@@ -104,8 +104,9 @@ public sealed class WiringEndToEndTests : IDisposable
     /// A stand-in MCP server in POSIX sh: answers initialize and tools/list over stdio JSON-RPC with one tool,
     /// <c>ping</c>; at start it records its working directory and CLAUDE_PROJECT_DIR in <c>mcp-started.txt</c> of its own
     /// working directory, then waits <paramref name="startSeconds"/> before it answers (a slow start on a loaded machine).
+    /// <paramref name="tools"/> replaces <c>ping</c> with tools of those names.
     /// </summary>
-    private string BinariesWithShellMcpServer(int startSeconds = 0)
+    private string BinariesWithShellMcpServer(int startSeconds = 0, IReadOnlyList<string>? tools = null)
     {
         var dir = HookBinaries();
         var script = """
@@ -119,13 +120,15 @@ public sealed class WiringEndToEndTests : IDisposable
                   v=$(printf '%s' "$line" | sed -n 's/.*"protocolVersion":"\([^"]*\)".*/\1/p')
                   printf '{"jsonrpc":"2.0","id":%s,"result":{"protocolVersion":"%s","capabilities":{"tools":{}},"serverInfo":{"name":"fake-dm","version":"0.0.1"}}}\n' "$id" "$v" ;;
                 *'"method":"tools/list"'*)
-                  printf '{"jsonrpc":"2.0","id":%s,"result":{"tools":[{"name":"ping","description":"ping","inputSchema":{"type":"object","properties":{}}}]}}\n' "$id" ;;
+                  printf '{"jsonrpc":"2.0","id":%s,"result":{"tools":[TOOLS]}}\n' "$id" ;;
                 *'"method":"notifications/'*) ;;
                 *) if [ -n "$id" ]; then printf '{"jsonrpc":"2.0","id":%s,"result":{}}\n' "$id"; fi ;;
               esac
             done
             """;
-        script = script.Replace("START_SECONDS", startSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        script = script.Replace("START_SECONDS", startSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("TOOLS", string.Join(",", (tools ?? ["ping"]).Select(static t =>
+                "{\"name\":\"" + t + "\",\"description\":\"" + t + "\",\"inputSchema\":{\"type\":\"object\",\"properties\":{}}}")), StringComparison.Ordinal);
         File.WriteAllText(Path.Combine(dir, "mcp", "dm-mcp"), script.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n");
         return dir;
     }
@@ -213,5 +216,60 @@ public sealed class WiringEndToEndTests : IDisposable
         told.Should().OnlyContain(static e => e["hook_event"] != null && e["hook_event"]!.GetValue<string>() == WiringDefaults.SessionStartEvent,
             "the user is told once, at session start, not on every call");
         Mentions(api.Requests, WiringDefaults.MissingBinariesNotice).Should().BeFalse("a systemMessage is for the user, not the model's context");
+    }
+
+    /// <summary>The real AOT UserPromptSubmit hook and a stand-in server offering our five lane tools under their real names.</summary>
+    private async Task<string> RealPromptHookWithLaneToolsAsync()
+    {
+        var bins = BinariesWithShellMcpServer(tools: DistributedModel.Testing.Routing.RoutingCorpus.Lanes);
+        File.Copy(Path.Combine(await DotnetPublisher.PublishAsync("src/DistributedModel.Hooks.UserPromptSubmit", aot: true), "UserPromptSubmit"),
+            Path.Combine(bins, "UserPromptSubmit"), overwrite: true);
+        return bins;
+    }
+
+    // Triggers three lanes of the default rules: summarize (a bulky log), scaffold (CRUD) and consult (a trade-off).
+    private const string ThreeLanePrompt = "summarize the build log, then scaffold crud controllers for Order, and should we use postgres or mongodb here? weigh the trade-offs";
+
+    /// <summary>Every mcp__ name in the hint the model received is a tool of that same request; returns the hint's names.</summary>
+    private static IReadOnlyList<string> HintToolNamesAreSessionTools(FakeAnthropicServer api, ProcessResult run)
+    {
+        var request = api.MainLoopRequests.Should().NotBeEmpty(run.ToString()).And.Subject.First();
+        var messages = request.Body!["messages"]!.ToJsonString();
+        messages.Should().Contain("Distributed Model hint", "the real hook injected its hint: " + run);
+        var hinted = System.Text.RegularExpressions.Regex.Matches(messages, @"mcp__[A-Za-z0-9_-]+?__[a-z_]+").Select(static m => m.Value).Distinct().ToList();
+        var offered = request.Body!["tools"]!.AsArray().Select(static t => t!["name"]!.GetValue<string>()).ToList();
+        hinted.Should().HaveCountGreaterThanOrEqualTo(3, messages);
+        hinted.Should().OnlyContain(n => offered.Contains(n), $"the hint names tools the session offers (offered: {string.Join(", ", offered.Where(o => o.StartsWith("mcp__", StringComparison.Ordinal)))})");
+        return hinted;
+    }
+
+    [Fact]
+    public async Task The_real_hint_names_tools_exactly_as_a_repository_install_session_offers_them()
+    {
+        await using var api = await StartApiAsync();
+        (await _h.RunAsync("install", "--hooks-from", await RealPromptHookWithLaneToolsAsync())).ExitCode.Should().Be(0);
+
+        var run = await ClaudeCodeRunner.RunAsync(_h.Repo, ThreeLanePrompt, api, _h.Home, ["Bash"], TimeSpan.FromSeconds(120));
+
+        run.ExitCode.Should().Be(0, run.ToString());
+        HintToolNamesAreSessionTools(api, run).Should().Contain(["mcp__distributed-model__summarize", "mcp__distributed-model__scaffold", "mcp__distributed-model__consult"]);
+    }
+
+    [Fact]
+    public async Task The_real_hint_names_tools_exactly_as_a_plugin_session_offers_them()
+    {
+        await using var api = await StartApiAsync();
+        var plugin = Path.Combine(_h.Root, "plugin");
+        (await _h.RunAsync("plugin", "--out", plugin, "--hooks-from", await RealPromptHookWithLaneToolsAsync())).ExitCode.Should().Be(0);
+        var env = new Dictionary<string, string?> { ["HOME"] = _h.Home, ["CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC"] = "1", ["DISABLE_AUTOUPDATER"] = "1" };
+        var claude = RepoPaths.NpmBin("claude");
+        (await ProcessRunner.RunAsync(claude, ["plugin", "marketplace", "add", plugin], _h.Root, environment: env, timeout: TimeSpan.FromSeconds(60))).ExitCode.Should().Be(0);
+        (await ProcessRunner.RunAsync(claude, ["plugin", "install", "distributed-model@distributed-model"], _h.Root, environment: env, timeout: TimeSpan.FromSeconds(60))).ExitCode.Should().Be(0);
+
+        var run = await ClaudeCodeRunner.RunAsync(_h.Repo, ThreeLanePrompt, api, _h.Home, ["Bash"], TimeSpan.FromSeconds(120));
+
+        run.ExitCode.Should().Be(0, run.ToString());
+        HintToolNamesAreSessionTools(api, run).Should().Contain("mcp__plugin_distributed-model_distributed-model__summarize")
+            .And.NotContain(n => n.StartsWith("mcp__distributed-model__", StringComparison.Ordinal), "a repository-style name does not exist in a plugin session");
     }
 }
