@@ -1,3 +1,5 @@
+using DistributedModel.Providers.Pricing;
+
 namespace DistributedModel.Mcp.Dispatch;
 
 /// <summary>
@@ -47,16 +49,10 @@ public sealed class DispatchOptions
     /// <summary>Target size of the text returned to the orchestrator.</summary>
     public int ResultBudgetBytes { get; set; } = 2048;
 
-    /// <summary>USD per 1M tokens for codex's own usage (input, cached input, output). Zero by default: plan-billed.</summary>
-    public TokenPrices CodexPrices { get; set; } = new(0m, 0m, 0m);
+    /// <summary>USD per 1M tokens for codex's own usage (input, cached input, output; cache writes at OpenAI's 1.25× input).
+    /// Zero by default: plan-billed.</summary>
+    public ModelPrice CodexPrices { get; set; } = ModelPrice.OpenAI(0m, 0m, 0m, default);
 
     /// <summary>USD per 1M tokens of the orchestrator model the ledger's baseline_usd compares against (Claude Opus list price).</summary>
-    public TokenPrices BaselinePrices { get; set; } = new(5m, 0.5m, 25m);
-}
-
-/// <summary>USD per one million tokens.</summary>
-public sealed record TokenPrices(decimal Input, decimal CachedInput, decimal Output)
-{
-    public decimal Cost(long input, long cached, long output) =>
-        (Math.Max(0, input - cached) * Input + cached * CachedInput + output * Output) / 1_000_000m;
+    public ModelPrice BaselinePrices { get; set; } = new(5m, 0.5m, 25m, default);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DistributedModel.Core.Workspace;
 using DistributedModel.Mcp.Hosting;
+using DistributedModel.Providers.Pricing;
 
 namespace DistributedModel.Mcp.Dispatch;
 
@@ -44,8 +45,8 @@ public sealed class DispatchOptionsLoader(WorkspacePaths paths, Action<DispatchO
                     };
                     break;
                 case "resultBudgetBytes": o.ResultBudgetBytes = (int)Positive(p); break;
-                case "codexPrices": o.CodexPrices = Prices(p); break;
-                case "baselinePrices": o.BaselinePrices = Prices(p); break;
+                case "codexPrices": o.CodexPrices = Prices(p) is var (ci, cc, co) ? ModelPrice.OpenAI(ci, cc, co, default) : o.CodexPrices; break;
+                case "baselinePrices": o.BaselinePrices = Prices(p) is var (bi, bc, bo) ? new ModelPrice(bi, bc, bo, default) : o.BaselinePrices; break;
                 default: break; // unknown keys are ignored, like unknown sections
             }
         }
@@ -66,13 +67,13 @@ public sealed class DispatchOptionsLoader(WorkspacePaths paths, Action<DispatchO
     private static double Positive(JsonProperty p) =>
         p.Value.ValueKind == JsonValueKind.Number && p.Value.GetDouble() > 0 ? p.Value.GetDouble() : throw Bad(p, "a positive number");
 
-    private static TokenPrices Prices(JsonProperty p)
+    private static (decimal Input, decimal Cached, decimal Output) Prices(JsonProperty p)
     {
         if (p.Value.ValueKind != JsonValueKind.Object) throw Bad(p, "an object {input, cached, output} in USD per 1M tokens");
         decimal Get(string name) =>
             p.Value.TryGetProperty(name, out var e) && e.ValueKind == JsonValueKind.Number && e.GetDecimal() >= 0
                 ? e.GetDecimal() : throw Bad(p, $"an object with a non-negative number '{name}'");
-        return new TokenPrices(Get("input"), Get("cached"), Get("output"));
+        return (Get("input"), Get("cached"), Get("output"));
     }
 
     private static InvalidOperationException Bad(JsonProperty p, string expected) =>

@@ -8,9 +8,6 @@ namespace DistributedModel.Providers.Pricing;
 /// </summary>
 internal static class DefaultPrices
 {
-    /// <summary>OpenAI cache writes: 1.25× input (developers.openai.com/api/docs/pricing, as quoted in pydantic/genai-prices#680).</summary>
-    private const decimal CacheWriteFactor = 1.25m;
-
     /// <summary>OpenAI gpt-5.6 and gpt-6.x: above 272K input the whole request costs 2× input and 1.5× output [O9].</summary>
     private static readonly LongContextTier OpenAILongContext = new(272_000, 2m, 1.5m);
 
@@ -43,5 +40,5 @@ internal static class DefaultPrices
     }
 
     private static (string, ModelPrice) OpenAI(string model, decimal input, decimal cached, decimal output, DateOnly asOf) =>
-        (model, new ModelPrice(input, cached, output, asOf) { CacheWrite = input * CacheWriteFactor, LongContext = OpenAILongContext });
+        (model, ModelPrice.OpenAI(input, cached, output, asOf) with { LongContext = OpenAILongContext });
 }

@@ -7,6 +7,13 @@ namespace DistributedModel.Providers.Pricing;
 /// </summary>
 public sealed record ModelPrice(decimal Input, decimal Cached, decimal Output, DateOnly AsOf)
 {
+    /// <summary>OpenAI cache writes: 1.25× input (developers.openai.com/api/docs/pricing, as quoted in pydantic/genai-prices#680).</summary>
+    public const decimal OpenAICacheWriteFactor = 1.25m;
+
+    /// <summary>An OpenAI-billed price: cache writes at <see cref="OpenAICacheWriteFactor"/> × input.</summary>
+    public static ModelPrice OpenAI(decimal input, decimal cached, decimal output, DateOnly asOf) =>
+        new(input, cached, output, asOf) { CacheWrite = input * OpenAICacheWriteFactor };
+
     public decimal? CacheWrite { get; init; }
 
     public LongContextTier? LongContext { get; init; }

@@ -92,6 +92,39 @@ public sealed class CodexRunnerTests : IDisposable
         result.Error.Should().Contain("npm install -g @openai/codex").And.Contain("dispatch.codexPath");
     }
 
+    [Fact]
+    public async Task Cache_writes_reported_by_the_api_reach_the_usage_as_cache_write_input_tokens()
+    {
+        using var repo = await TempGitRepo.CreateAsync();
+        await using var fake = await FakeResponsesServer.StartAsync(
+            ResponsesStep.ApplyPatch(FixPatch) with { Usage = new(1000, 200, 50, 5) { CacheWriteTokens = 600 } },
+            ResponsesStep.Message("Fixed add().") with { Usage = new(1200, 800, 30, 0) { CacheWriteTokens = 100 } });
+
+        var result = await new CodexRunner().RunAsync(Request(repo.Root), Options(fake), null, CancellationToken.None);
+
+        result.Status.Should().Be(CodexRunStatus.Succeeded, result.Error + "\n" + result.StdErrTail);
+        File.ReadAllLines(_logs.Combine("events.jsonl")).Should().Contain(l => l.Contains("\"cache_write_input_tokens\":700"));
+        result.Usage.Should().Be(new CodexUsage(2200, 1000, 80, 5) { CacheWrite = 700 });
+    }
+
+    [Fact]
+    public async Task A_patch_codex_cannot_apply_is_not_counted_as_an_edit()
+    {
+        using var repo = await TempGitRepo.CreateAsync();
+        const string badPatch = "*** Begin Patch\n*** Update File: src/calc.py\n@@\n def add(a, b):\n-    return a * b\n+    return a + b\n*** End Patch\n";
+        await using var fake = await FakeResponsesServer.StartAsync(
+            ResponsesStep.ApplyPatch(badPatch), ResponsesStep.Message("Could not patch."));
+        var progress = new List<string>();
+
+        var result = await new CodexRunner().RunAsync(Request(repo.Root), Options(fake), SyncProgress.Of(progress), CancellationToken.None);
+
+        var events = File.ReadAllLines(_logs.Combine("events.jsonl"));
+        result.Status.Should().Be(CodexRunStatus.Succeeded, string.Join("\n", events));
+        repo.Read("src/calc.py").Should().Contain("return a - b");
+        result.ChangedFiles.Should().BeEmpty(string.Join("\n", events));
+        progress.Should().NotContain(p => p.StartsWith("codex edits:", StringComparison.Ordinal));
+    }
+
     public void Dispose()
     {
         _codexHome.Dispose();

@@ -1,3 +1,4 @@
+using DistributedModel.Providers.Pricing;
 using DistributedModel.Core.Workspace;
 using DistributedModel.Mcp.Dispatch;
 using DistributedModel.Testing;
@@ -48,7 +49,8 @@ public sealed class DispatchOptionsLoaderTests : IDisposable
         o.ReviewTimeout.Should().Be(TimeSpan.FromSeconds(12.5));
         o.Reviewers.Should().HaveCount(3);
         o.KeepWorktree.Should().BeTrue();
-        o.CodexPrices.Should().Be(new TokenPrices(1.25m, 0.125m, 10m));
+        o.CodexPrices.Should().Be(ModelPrice.OpenAI(1.25m, 0.125m, 10m, default));
+        o.CodexPrices.CacheWrite.Should().Be(1.25m * 1.25m, "codex is OpenAI-billed: cache writes at 1.25x input");
     }
 
     [Theory]

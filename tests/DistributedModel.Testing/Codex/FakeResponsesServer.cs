@@ -182,7 +182,9 @@ public sealed class FakeResponsesServer : IAsyncDisposable
                 ["usage"] = new JsonObject
                 {
                     ["input_tokens"] = u.InputTokens,
-                    ["input_tokens_details"] = new JsonObject { ["cached_tokens"] = u.CachedTokens },
+                    ["input_tokens_details"] = u.CacheWriteTokens > 0
+                        ? new JsonObject { ["cached_tokens"] = u.CachedTokens, ["cache_write_tokens"] = u.CacheWriteTokens }
+                        : new JsonObject { ["cached_tokens"] = u.CachedTokens },
                     ["output_tokens"] = u.OutputTokens,
                     ["output_tokens_details"] = new JsonObject { ["reasoning_tokens"] = u.ReasoningTokens },
                     ["total_tokens"] = u.InputTokens + u.OutputTokens,

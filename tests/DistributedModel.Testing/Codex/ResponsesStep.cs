@@ -41,5 +41,9 @@ public abstract record ResponsesStep
 /// <summary>Usage numbers of one fake response, in OpenAI Responses API terms.</summary>
 public sealed record ResponsesUsage(long InputTokens, long CachedTokens, long OutputTokens, long ReasoningTokens)
 {
+    /// <summary><c>input_tokens_details.cache_write_tokens</c> (input written to the prompt cache, part of InputTokens);
+    /// sent only when non-zero.</summary>
+    public long CacheWriteTokens { get; init; }
+
     public static readonly ResponsesUsage Default = new(100, 0, 10, 0);
 }

@@ -16,6 +16,8 @@ public sealed class CodexEventTracker(string workingDirectory)
     public int Commands { get; private set; }
     public int FailedCommands { get; private set; }
     public IReadOnlyCollection<string> ChangedFiles => _changedFiles;
+    /// <summary>Patches codex tried and failed to apply (not counted as edits).</summary>
+    public int FailedFileChanges { get; private set; }
     public string? FinalMessage { get; private set; }
     public CodexUsage? Usage { get; private set; }
     public bool TurnCompleted { get; private set; }
@@ -47,7 +49,10 @@ public sealed class CodexEventTracker(string workingDirectory)
                     if (root.TryGetProperty("usage", out var u) && u.ValueKind == JsonValueKind.Object)
                     {
                         var usage = new CodexUsage(Long(u, "input_tokens"), Long(u, "cached_input_tokens"),
-                            Long(u, "output_tokens"), Long(u, "reasoning_output_tokens"));
+                            Long(u, "output_tokens"), Long(u, "reasoning_output_tokens"))
+                        {
+                            CacheWrite = Long(u, "cache_write_input_tokens"),
+                        };
                         Usage = Usage is null ? usage : Usage.Add(usage);
                     }
                     return $"codex finished the turn ({Usage?.Input ?? 0} tokens in, {Usage?.Output ?? 0} out)";
@@ -80,6 +85,10 @@ public sealed class CodexEventTracker(string workingDirectory)
                 if (item.TryGetProperty("exit_code", out var code) && code.ValueKind == JsonValueKind.Number && code.GetInt32() != 0)
                     FailedCommands++;
                 return null;
+            // A patch codex could not apply ends as file_change with status "failed" (codex's PatchApplyStatus): no edit.
+            case "file_change" when completed && Str(item, "status") == "failed":
+                FailedFileChanges++;
+                return "codex edit failed: " + Clip(string.Join(", ", Paths(item)), 160);
             case "file_change" when completed:
                 var names = new List<string>();
                 if (item.TryGetProperty("changes", out var changes) && changes.ValueKind == JsonValueKind.Array)
@@ -101,6 +110,11 @@ public sealed class CodexEventTracker(string workingDirectory)
                 return null;
         }
     }
+
+    private IEnumerable<string> Paths(JsonElement item) =>
+        item.TryGetProperty("changes", out var changes) && changes.ValueKind == JsonValueKind.Array
+            ? changes.EnumerateArray().Select(c => Str(c, "path")).OfType<string>().Select(Relative).ToList()
+            : [];
 
     private string Relative(string path)
     {
