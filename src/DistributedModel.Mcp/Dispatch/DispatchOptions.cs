@@ -49,6 +49,11 @@ public sealed class DispatchOptions
     /// <summary>Target size of the text returned to the orchestrator.</summary>
     public int ResultBudgetBytes { get; set; } = 2048;
 
+    /// <summary>Dispatches that run at once in the server (1–16); further ones queue.</summary>
+    public int MaxConcurrent { get; set; } = 3;
+
+    public const int MaxConcurrentLimit = 16;
+
     /// <summary>USD per 1M tokens for codex's own usage (input, cached input, output; cache writes at OpenAI's 1.25× input).
     /// Zero by default: plan-billed.</summary>
     public ModelPrice CodexPrices { get; set; } = ModelPrice.OpenAI(0m, 0m, 0m, default);

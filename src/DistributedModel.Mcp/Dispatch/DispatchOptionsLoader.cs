@@ -45,6 +45,10 @@ public sealed class DispatchOptionsLoader(WorkspacePaths paths, Action<DispatchO
                     };
                     break;
                 case "resultBudgetBytes": o.ResultBudgetBytes = (int)Positive(p); break;
+                case "maxConcurrent":
+                    o.MaxConcurrent = v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var n) && n is >= 1 and <= DispatchOptions.MaxConcurrentLimit
+                        ? n : throw Bad(p, $"a whole number from 1 to {DispatchOptions.MaxConcurrentLimit}");
+                    break;
                 case "codexPrices": o.CodexPrices = Prices(p) is var (ci, cc, co) ? ModelPrice.OpenAI(ci, cc, co, default) : o.CodexPrices; break;
                 case "baselinePrices": o.BaselinePrices = Prices(p) is var (bi, bc, bo) ? new ModelPrice(bi, bc, bo, default) : o.BaselinePrices; break;
                 default: break; // unknown keys are ignored, like unknown sections

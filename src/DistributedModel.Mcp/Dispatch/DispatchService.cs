@@ -31,34 +31,22 @@ public sealed class DispatchService(
 
     public async Task<DispatchOutcome> RunAsync(DispatchRequest request, IProgress<string>? progress, CancellationToken ct)
     {
-        var sw = Stopwatch.StartNew();
-        var outcome = await RunCoreAsync(request, progress, ct).ConfigureAwait(false);
-        outcome = outcome with { Elapsed = sw.Elapsed };
-        if (outcome.Artifacts is { } a && System.IO.Directory.Exists(a.Directory))
-        {
-            await File.WriteAllTextAsync(a.PathOf(DispatchArtifacts.ResultFile),
-                DispatchResultFormatter.Format(outcome, ResultBudgetBytes), CancellationToken.None).ConfigureAwait(false);
-        }
-        return outcome;
+        var prepared = await PrepareAsync(request, ct).ConfigureAwait(false);
+        return prepared.Plan is { } plan ? await ExecuteAsync(plan, progress, ct).ConfigureAwait(false) : prepared.Refusal!;
     }
 
-    /// <summary>The configured size target of the result text (the default when the configuration is unreadable).</summary>
-    public int ResultBudgetBytes => SafeOptions().ResultBudgetBytes;
-
-    private DispatchOptions SafeOptions()
+    /// <summary>
+    /// Everything that can be refused before any work is done (empty or huge brief, bad configuration or reviewers,
+    /// dirty or unknown base) and the job's identity: quick (a few git reads), so <c>dispatch</c> can answer at once.
+    /// </summary>
+    public async Task<(DispatchPlan? Plan, DispatchOutcome? Refusal)> PrepareAsync(DispatchRequest request, CancellationToken ct)
     {
-        try { return optionsLoader.Load(); }
-        catch (InvalidOperationException) { return new DispatchOptions(); }
-    }
-
-    private async Task<DispatchOutcome> RunCoreAsync(DispatchRequest request, IProgress<string>? progress, CancellationToken ct)
-    {
-        // 1. Everything that can be refused before any work is done.
+        ArgumentNullException.ThrowIfNull(request);
         if (string.IsNullOrWhiteSpace(request.Brief))
-            return Refused("the brief is empty: describe the change codex should make.");
+            return (null, Refused("the brief is empty: describe the change codex should make."));
         var briefBytes = Encoding.UTF8.GetByteCount(request.Brief);
         if (briefBytes > MaxBriefBytes)
-            return Refused($"the brief has {briefBytes} bytes; at most {MaxBriefBytes}. Put long material in a file in the repository and refer to it.");
+            return (null, Refused($"the brief has {briefBytes} bytes; at most {MaxBriefBytes}. Put long material in a file in the repository and refer to it."));
 
         DispatchOptions options;
         IReadOnlyList<ReviewerSpec> reviewers;
@@ -69,7 +57,7 @@ public sealed class DispatchService(
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
-            return Refused(ex.Message);
+            return (null, Refused(ex.Message));
         }
 
         string repoRoot, baseSha, baseLabel = string.IsNullOrWhiteSpace(request.Base) ? "HEAD" : request.Base.Trim();
@@ -81,20 +69,52 @@ public sealed class DispatchService(
                 var dirty = await worktrees.GetUncommittedChangesAsync(repoRoot, ct).ConfigureAwait(false);
                 if (dirty.Count > 0)
                 {
-                    return Refused($"dirty base: {dirty.Count} tracked file(s) have uncommitted changes "
+                    return (null, Refused($"dirty base: {dirty.Count} tracked file(s) have uncommitted changes "
                         + $"({string.Join(", ", dirty.Take(5).Select(l => l.Length > 3 ? l[3..] : l))}{(dirty.Count > 5 ? ", …" : "")}). "
-                        + "Codex would not see them. Commit or stash them first, or pass `base` to branch from a commit explicitly.");
+                        + "Codex would not see them. Commit or stash them first, or pass `base` to branch from a commit explicitly."));
                 }
             }
             baseSha = await worktrees.ResolveCommitAsync(repoRoot, request.Base, ct).ConfigureAwait(false);
         }
         catch (GitException ex)
         {
-            return Refused(ex.Message);
+            return (null, Refused(ex.Message));
         }
+        return (new DispatchPlan(request, options, reviewers, repoRoot, baseSha, baseLabel, DispatchId.New(request.Brief, time.GetUtcNow())), null);
+    }
 
-        // 2. The worktree on a new branch, and the artifacts folder.
-        var id = DispatchId.New(request.Brief, time.GetUtcNow());
+    /// <summary>Runs a prepared dispatch to its end and writes <c>result.md</c>.</summary>
+    public async Task<DispatchOutcome> ExecuteAsync(DispatchPlan plan, IProgress<string>? progress, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var sw = Stopwatch.StartNew();
+        var outcome = await ExecuteCoreAsync(plan, progress, ct).ConfigureAwait(false);
+        outcome = outcome with { Elapsed = sw.Elapsed };
+        if (outcome.Artifacts is { } a && System.IO.Directory.Exists(a.Directory))
+        {
+            await File.WriteAllTextAsync(a.PathOf(DispatchArtifacts.ResultFile),
+                DispatchResultFormatter.Format(outcome, ResultBudgetBytes), CancellationToken.None).ConfigureAwait(false);
+        }
+        return outcome;
+    }
+
+    /// <summary>How many dispatches run at once (<c>dispatch.maxConcurrent</c>; the default when the configuration is unreadable).</summary>
+    public int MaxConcurrent => SafeOptions().MaxConcurrent;
+
+    /// <summary>The configured size target of the result text (the default when the configuration is unreadable).</summary>
+    public int ResultBudgetBytes => SafeOptions().ResultBudgetBytes;
+
+    private DispatchOptions SafeOptions()
+    {
+        try { return optionsLoader.Load(); }
+        catch (InvalidOperationException) { return new DispatchOptions(); }
+    }
+
+    private async Task<DispatchOutcome> ExecuteCoreAsync(DispatchPlan plan, IProgress<string>? progress, CancellationToken ct)
+    {
+        var (request, options, reviewers, repoRoot, baseSha, baseLabel, id) = plan;
+
+        // 2. The worktree on a new branch, and the artifacts folder (usually made already by the job's state file).
         var artifacts = new DispatchArtifacts(Path.Combine(DispatchDir, id.Value), paths.Root);
         System.IO.Directory.CreateDirectory(artifacts.Directory);
         EnsureDmDirIgnored();

@@ -1,6 +1,7 @@
 using DistributedModel.Core.Workspace;
 using DistributedModel.Mcp.Dispatch.Codex;
 using DistributedModel.Mcp.Dispatch.Git;
+using DistributedModel.Mcp.Dispatch.Jobs;
 using DistributedModel.Mcp.Dispatch.Review;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,7 +11,7 @@ namespace DistributedModel.Mcp.Dispatch;
 public static class DispatchServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the dispatch engine behind the <see cref="DispatchTools"/> MCP tool. Reviewers go through the provider
+    /// Registers the dispatch engine and its background jobs behind the <see cref="DispatchTools"/> MCP tools. Reviewers go through the provider
     /// library's <c>review</c> lane (<see cref="LaneReviewerClient"/>): call <c>AddDistributedModelProviders</c> too.
     /// </summary>
     public static IServiceCollection AddDispatch(this IServiceCollection services, WorkspacePaths paths,
@@ -25,6 +26,9 @@ public static class DispatchServiceCollectionExtensions
         services.TryAddSingleton<IReviewerClient, LaneReviewerClient>();
         services.TryAddSingleton<ReviewPanel>();
         services.TryAddSingleton<DispatchService>();
+        services.TryAddSingleton<DispatchJobs>();
+        // The jobs' hosted-service side: jobs left on disk are listed at start; running codex processes are stopped at exit.
+        services.AddHostedService(sp => sp.GetRequiredService<DispatchJobs>());
         return services;
     }
 }

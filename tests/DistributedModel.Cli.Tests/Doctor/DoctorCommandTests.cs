@@ -105,7 +105,7 @@ public sealed class DoctorCommandTests : IDisposable
         Line(run.Out, "disk use of .claude/dm").Should().Contain("in 2 file(s)", "the smoke runs write into a scratch workspace, not the repo");
         Line(run.Out, "PostToolUse hook runs").Should().StartWith("ok").And.Contain("error line kept");
         Line(run.Out, "UserPromptSubmit hook runs").Should().StartWith("ok").And.Contain("routes a summarize prompt");
-        Line(run.Out, "MCP server answers").Should().StartWith("ok").And.Contain("5 tools: ").And.Contain("summarize").And.Contain("dispatch");
+        Line(run.Out, "MCP server answers").Should().StartWith("ok").And.Contain("6 tools: ").And.Contain("summarize").And.Contain("dispatch");
         File.Exists(_h.RepoFile(".claude/hooks.log")).Should().BeFalse("doctor must not add calls to the validation window");
     }
 

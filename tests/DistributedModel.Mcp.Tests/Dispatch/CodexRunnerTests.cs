@@ -125,6 +125,26 @@ public sealed class CodexRunnerTests : IDisposable
         progress.Should().NotContain(p => p.StartsWith("codex edits:", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_patch_that_fails_while_writing_is_a_failed_edit_with_a_progress_line()
+    {
+        using var repo = await TempGitRepo.CreateAsync();
+        // The patch parses and verifies, but writing fails: its parent "directory" is a regular file.
+        const string patch = "*** Begin Patch\n*** Add File: src/calc.py/extra.py\n+x = 1\n*** End Patch\n";
+        await using var fake = await FakeResponsesServer.StartAsync(
+            ResponsesStep.ApplyPatch(patch), ResponsesStep.Message("Could not write."));
+        var progress = new List<string>();
+
+        var result = await new CodexRunner().RunAsync(Request(repo.Root), Options(fake), SyncProgress.Of(progress), CancellationToken.None);
+
+        var events = File.ReadAllLines(_logs.Combine("events.jsonl"));
+        result.Status.Should().Be(CodexRunStatus.Succeeded, string.Join("\n", events));
+        events.Should().Contain(l => l.Contains("\"type\":\"file_change\"") && l.Contains("\"status\":\"failed\""), string.Join("\n", events));
+        result.ChangedFiles.Should().BeEmpty();
+        progress.Should().Contain(p => p.StartsWith("codex edit failed: src/calc.py/extra.py", StringComparison.Ordinal), string.Join("\n", progress));
+        progress.Should().NotContain(p => p.StartsWith("codex edits:", StringComparison.Ordinal));
+    }
+
     public void Dispose()
     {
         _codexHome.Dispose();

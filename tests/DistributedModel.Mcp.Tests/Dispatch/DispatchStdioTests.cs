@@ -52,9 +52,12 @@ public sealed class DispatchStdioTests(ITestOutputHelper output)
         });
         await using var client = await McpClient.CreateAsync(transport);
 
-        var result = await client.CallToolAsync("dispatch", new Dictionary<string, object?> { ["brief"] = "Fix add() in src/calc.py" });
+        var started = await client.DispatchAsync(new Dictionary<string, object?> { ["brief"] = "Fix add() in src/calc.py" });
+        var result = await client.StatusAsync(started.Id, waitSeconds: 120);
 
-        var text = result.Content.OfType<TextContentBlock>().Single().Text;
+        var text = DispatchToolCalls.TextOf(result);
+        output.WriteLine($"dispatch returned in {started.Elapsed.TotalMilliseconds:F0} ms: {started.Text}");
+        started.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2));
         output.WriteLine(text);
         result.IsError.Should().NotBe(true, text);
         text.Should().Contain("committed on branch dm/fix-add-in-src-calc-py-").And.Contain("reviews: approve (1 of 1 reviewers)")

@@ -10,7 +10,7 @@ namespace DistributedModel.Mcp.Tests.Dispatch;
 public sealed class DispatchToolsTests
 {
     [Fact]
-    public async Task The_tool_is_listed_with_brief_base_and_reviewers_parameters()
+    public async Task The_tools_are_listed_with_their_parameters()
     {
         await using var h = await DispatchHarness.StartAsync(ResponsesStep.Message("unused"));
         await using var server = await InProcessDispatchServer.StartAsync(h, new NoReviewerExpected());
@@ -20,13 +20,19 @@ public sealed class DispatchToolsTests
         var tool = tools.Should().ContainSingle(t => t.Name == "dispatch").Subject;
         var schema = tool.JsonSchema.GetRawText();
         schema.Should().Contain("\"brief\"").And.Contain("\"base\"").And.Contain("\"reviewers\"");
-        tool.Description.Should().Contain("worktree").And.Contain("verdict");
+        tool.Description.Should().Contain("worktree").And.Contain("returns at once").And.Contain("dispatch_status");
+        var status = tools.Should().ContainSingle(t => t.Name == "dispatch_status").Subject;
+        status.JsonSchema.GetRawText().Should().Contain("\"id\"").And.Contain("\"waitSeconds\"");
+        status.ProtocolTool.Annotations!.ReadOnlyHint.Should().BeTrue();
     }
 
     [Fact]
-    public async Task A_successful_dispatch_returns_the_compact_result_and_reports_every_stage()
+    public async Task A_successful_dispatch_returns_at_once_and_its_status_wait_gets_the_compact_result_and_every_stage()
     {
-        await using var h = await DispatchHarness.WithFixScriptAsync();
+        // The first model answer comes after 1.5 s, so the status call below is waiting before codex edits anything.
+        await using var h = await DispatchHarness.StartAsync(
+            ResponsesStep.ApplyPatch(DispatchHarness.FixPatch) with { Delay = TimeSpan.FromSeconds(1.5) },
+            ResponsesStep.Message("Fixed add(): it subtracted instead of adding."));
         await using var reviewers = await ReviewerBackend.StartAsync(new Dictionary<string, ScriptedReview>
         {
             ["glm-4.7-flash"] = ScriptedReview.Verdict("approve"),
@@ -34,15 +40,18 @@ public sealed class DispatchToolsTests
         await using var server = await InProcessDispatchServer.StartAsync(h, reviewers.ClientFor(h.Paths));
         var progress = new List<ProgressNotificationValue>();
 
-        var result = await server.Client.CallToolAsync("dispatch", new Dictionary<string, object?>
+        var started = await server.Client.DispatchAsync(new Dictionary<string, object?>
         {
             ["brief"] = "Fix add() in src/calc.py",
             ["base"] = "main",
             ["reviewers"] = new[] { "ollama/glm-4.7-flash", "security:ollama/glm-4.7-flash" },
-        }, SyncProgress.Of(progress));
+        });
+        started.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2));
+        started.Text.Should().MatchRegex("^dispatch [0-9-a-f]+: (queued|running) on branch dm/fix-add-in-src-calc-py-[0-9a-f]{6} \\(from main\\)");
+        var result = await server.Client.StatusAsync(started.Id, waitSeconds: 90, SyncProgress.Of(progress));
 
         result.IsError.Should().NotBe(true);
-        var text = result.Content.OfType<TextContentBlock>().Single().Text;
+        var text = DispatchToolCalls.TextOf(result);
         text.Should().MatchRegex("committed on branch dm/fix-add-in-src-calc-py-[0-9a-f]{6} \\(from main @ ")
             .And.Contain("reviews: approve (2 of 2 reviewers)").And.Contain("- security [ollama/glm-4.7-flash]: approve");
         System.Text.Encoding.UTF8.GetByteCount(text).Should().BeLessThan(2048);
@@ -55,25 +64,19 @@ public sealed class DispatchToolsTests
     }
 
     [Fact]
-    public async Task A_dispatch_without_changes_reports_progress_and_returns_an_error_result()
+    public async Task A_dispatch_without_changes_ends_failed_and_its_status_is_an_error_result()
     {
         await using var h = await DispatchHarness.StartAsync(ResponsesStep.Message("Nothing needed changing."));
         await using var server = await InProcessDispatchServer.StartAsync(h, new NoReviewerExpected());
-        var progress = new List<ProgressNotificationValue>();
 
-        var result = await server.Client.CallToolAsync("dispatch",
-            new Dictionary<string, object?> { ["brief"] = "Check add()" }, SyncProgress.Of(progress));
+        var started = await server.Client.DispatchAsync(new Dictionary<string, object?> { ["brief"] = "Check add()" });
+        var result = await server.Client.StatusAsync(started.Id, waitSeconds: 90);
 
         result.IsError.Should().BeTrue();
-        var text = result.Content.OfType<TextContentBlock>().Single().Text;
+        var text = DispatchToolCalls.TextOf(result);
         text.Should().Contain("NO CHANGES").And.Contain("Nothing needed changing.");
-        await WaitUntil(() => progress.Count >= 3);
-        lock (progress)
-        {
-            progress.Select(p => p.Progress).Should().BeInAscendingOrder();
-            progress.Select(p => p.Message).Should().Contain(m => m!.StartsWith("creating worktree on branch dm/check-add-", StringComparison.Ordinal))
-                .And.Contain("codex started");
-        }
+        var state = File.ReadAllText(Path.Combine(h.Paths.DmDir, "dispatch", started.Id, "state.json"));
+        state.Should().Contain("\"state\": \"failed\"").And.Contain("\"outcome\": \"noChanges\"");
     }
 
     [Fact]
@@ -92,6 +95,22 @@ public sealed class DispatchToolsTests
         result.Content.OfType<TextContentBlock>().Single().Text.Should()
             .StartWith("dispatch refused: reviewer 'openai/gpt-6.1-sol' is refused");
         h.Fake.Requests.Should().BeEmpty();
+        DispatchToolCalls.TextOf(await server.Client.StatusAsync()).Should().Be("no dispatch jobs.\n");
+    }
+
+    [Fact]
+    public async Task Status_of_an_unknown_id_or_with_a_bad_wait_is_a_clear_error()
+    {
+        await using var h = await DispatchHarness.StartAsync(ResponsesStep.Message("unused"));
+        await using var server = await InProcessDispatchServer.StartAsync(h, new NoReviewerExpected());
+
+        var unknown = await server.Client.StatusAsync("../../etc/passwd");
+        var badWait = await server.Client.StatusAsync(null, waitSeconds: 601);
+
+        unknown.IsError.Should().BeTrue();
+        DispatchToolCalls.TextOf(unknown).Should().Be("dispatch_status: no dispatch job '../../etc/passwd'; there are no jobs.\n");
+        badWait.IsError.Should().BeTrue();
+        DispatchToolCalls.TextOf(badWait).Should().Contain("waitSeconds must be from 0 to 600; got 601");
     }
 
     internal static async Task WaitUntil(Func<bool> condition)

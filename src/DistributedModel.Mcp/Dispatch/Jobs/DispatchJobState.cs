@@ -1,0 +1,25 @@
+namespace DistributedModel.Mcp.Dispatch.Jobs;
+
+/// <summary>
+/// What <c>.claude/dm/dispatch/&lt;id&gt;/state.json</c> holds about one background dispatch: where it stands
+/// (<see cref="State"/>, one of <see cref="DispatchJobStates"/>), its branch and base, its times, the last progress
+/// message and, once it has ended, the result text returned to the orchestrator.
+/// </summary>
+public sealed record DispatchJobState
+{
+    public required string Id { get; init; }
+    public required string State { get; init; }
+    public string? Branch { get; init; }
+    public string? Base { get; init; }
+    /// <summary>The engine's <see cref="DispatchStatus"/> once the dispatch ended (completed, codexFailed, …).</summary>
+    public string? Outcome { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? StartedAt { get; init; }
+    public DateTimeOffset? FinishedAt { get; init; }
+    public string? LastProgress { get; init; }
+    public string? Error { get; init; }
+    /// <summary>The ≤ 2 KB result (the same text as <c>result.md</c>).</summary>
+    public string? Result { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore] public bool IsTerminal => DispatchJobStates.IsTerminal(State);
+}

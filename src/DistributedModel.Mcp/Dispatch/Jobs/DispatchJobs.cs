@@ -1,0 +1,177 @@
+using System.Text.RegularExpressions;
+using DistributedModel.Mcp.Dispatch.Results;
+using Microsoft.Extensions.Hosting;
+
+namespace DistributedModel.Mcp.Dispatch.Jobs;
+
+/// <summary>
+/// Runs dispatches in the background of the MCP server: at most <c>dispatch.maxConcurrent</c> at once, the rest
+/// queued in order. On start it lists the jobs found under <c>.claude/dm/dispatch/</c> (a job a previous server left
+/// queued or running is marked interrupted); on stop it cancels the running jobs — their codex processes are killed
+/// and their worktrees removed by the engine — and marks them, and the queued ones, interrupted.
+/// </summary>
+public sealed partial class DispatchJobs(DispatchService service, TimeProvider time) : IHostedService, IDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, DispatchJob> _jobs = new(StringComparer.Ordinal);
+    private readonly Queue<DispatchJob> _queue = new();
+    private readonly List<Task> _runs = [];
+    private readonly CancellationTokenSource _stopping = new();
+    private int _running;
+    private bool _stopped;
+
+    /// <summary>All jobs known, oldest first.</summary>
+    public IReadOnlyList<DispatchJob> All
+    {
+        get { lock (_gate) return [.. _jobs.Values.OrderBy(j => j.State.CreatedAt).ThenBy(j => j.Id, StringComparer.Ordinal)]; }
+    }
+
+    public DispatchJob? Find(string id)
+    {
+        lock (_gate) return _jobs.GetValueOrDefault(id);
+    }
+
+    /// <summary>
+    /// Checks the request (a refusal comes back at once, nothing started), then queues the job and returns it;
+    /// it starts as soon as a slot is free.
+    /// </summary>
+    public async Task<(DispatchJob? Job, DispatchOutcome? Refusal)> EnqueueAsync(DispatchRequest request, CancellationToken ct)
+    {
+        var (plan, refusal) = await service.PrepareAsync(request, ct).ConfigureAwait(false);
+        if (plan is null) return (null, refusal);
+        var state = new DispatchJobState
+        {
+            Id = plan.Id.Value,
+            State = DispatchJobStates.Queued,
+            Branch = plan.Id.Branch,
+            Base = plan.BaseLabel,
+            CreatedAt = time.GetUtcNow(),
+        };
+        var directory = Path.Combine(service.DispatchDir, plan.Id.Value);
+        lock (_gate)
+        {
+            if (_stopped) return (null, new DispatchOutcome(DispatchStatus.Refused, "the server is shutting down."));
+            DispatchStateFile.Write(directory, state);
+            var job = new DispatchJob(state, directory, plan);
+            _jobs[job.Id] = job;
+            _queue.Enqueue(job);
+            Pump();
+            return (job, null);
+        }
+    }
+
+    /// <summary>Starts queued jobs while there are free slots. Caller holds <see cref="_gate"/>.</summary>
+    private void Pump()
+    {
+        var max = Math.Clamp(service.MaxConcurrent, 1, DispatchOptions.MaxConcurrentLimit);
+        while (!_stopped && _running < max && _queue.TryDequeue(out var job))
+        {
+            _running++;
+            job.Transition(s => s with { State = DispatchJobStates.Running, StartedAt = time.GetUtcNow() });
+            _runs.Add(Task.Run(() => RunAsync(job)));
+        }
+        _runs.RemoveAll(t => t.IsCompleted);
+    }
+
+    private async Task RunAsync(DispatchJob job)
+    {
+        try
+        {
+            var outcome = await service.ExecuteAsync(job.Plan!, job, _stopping.Token).ConfigureAwait(false);
+            if (_stopping.IsCancellationRequested && outcome.Status != DispatchStatus.Completed)
+            {
+                MarkInterrupted(job, "the server stopped while the job ran: " + outcome.Error);
+                return;
+            }
+            var result = DispatchResultFormatter.Format(outcome, service.ResultBudgetBytes);
+            job.Transition(s => s with
+            {
+                State = outcome.Status == DispatchStatus.Completed ? DispatchJobStates.Done : DispatchJobStates.Failed,
+                Outcome = JsonNamingPolicyCamel(outcome.Status),
+                Branch = outcome.Branch,
+                Error = outcome.Error,
+                Result = result,
+                FinishedAt = time.GetUtcNow(),
+            });
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            MarkInterrupted(job, "the server stopped while the job ran; codex was stopped and the worktree removed.");
+        }
+#pragma warning disable CA1031 // a job's failure must end the job, never the server
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            job.Transition(s => s with
+            {
+                State = DispatchJobStates.Failed, Error = ex.GetType().Name + ": " + ex.Message, FinishedAt = time.GetUtcNow(),
+            });
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _running--;
+                Pump();
+            }
+        }
+    }
+
+    private void MarkInterrupted(DispatchJob job, string why) =>
+        job.Transition(s => s with { State = DispatchJobStates.Interrupted, Error = why, FinishedAt = time.GetUtcNow() });
+
+    private static string JsonNamingPolicyCamel(DispatchStatus status)
+    {
+        var name = status.ToString();
+        return char.ToLowerInvariant(name[0]) + name[1..];
+    }
+
+    /// <summary>Lists the jobs a previous server left on disk; a queued or running one is marked interrupted.</summary>
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(service.DispatchDir)) return Task.CompletedTask;
+        foreach (var dir in Directory.EnumerateDirectories(service.DispatchDir))
+        {
+            var name = Path.GetFileName(dir);
+            if (!IdPattern().IsMatch(name) || DispatchStateFile.TryRead(dir) is not { } state || state.Id != name) continue;
+            var job = new DispatchJob(state, dir, plan: null);
+            if (!state.IsTerminal)
+            {
+                // No FinishedAt: when the old server died is unknown.
+                job.Transition(s => s with
+                {
+                    State = DispatchJobStates.Interrupted, Error = $"the server that ran this job ({s.State}) ended without finishing it.",
+                });
+            }
+            lock (_gate) _jobs.TryAdd(job.Id, job);
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Stops every job: queued ones never start, running ones are cancelled (codex killed) and awaited.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        Task[] runs;
+        lock (_gate)
+        {
+            _stopped = true;
+            while (_queue.TryDequeue(out var queued))
+                MarkInterrupted(queued, "the server stopped before the job started.");
+            runs = [.. _runs];
+        }
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(runs).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) { }
+        // Whatever did not stop within the host's shutdown time is still marked, so no state says "running".
+        foreach (var job in All)
+            MarkInterrupted(job, "the server stopped while the job ran.");
+    }
+
+    public void Dispose() => _stopping.Dispose();
+
+    [GeneratedRegex("^[0-9]{8}-[0-9]{6}-[0-9a-f]{6}$")]
+    private static partial Regex IdPattern();
+}

@@ -1,0 +1,50 @@
+using System.Text.Json;
+
+namespace DistributedModel.Mcp.Dispatch.Jobs;
+
+/// <summary>
+/// Reads and writes <c>state.json</c>. A write goes to a temporary file in the same folder, which is then renamed over
+/// the old one (rename is atomic on one file system), so a reader — or a restarted server — sees the old or the new
+/// state, never half of one.
+/// </summary>
+public static class DispatchStateFile
+{
+    public const string FileName = "state.json";
+
+    /// <summary>state.json files larger than this are not read (they are written by us and stay far below it).</summary>
+    public const int MaxBytes = 64 * 1024;
+
+    public static void Write(string directory, DispatchJobState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        Directory.CreateDirectory(directory);
+        var target = Path.Combine(directory, FileName);
+        var temp = Path.Combine(directory, $".{FileName}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(state, DispatchArtifactJsonContext.Default.DispatchJobState));
+            File.Move(temp, target, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    /// <summary>The state in <paramref name="directory"/>, or null when there is none or it is unreadable.</summary>
+    public static DispatchJobState? TryRead(string directory)
+    {
+        var path = Path.Combine(directory, FileName);
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists || info.Length > MaxBytes) return null;
+            var state = JsonSerializer.Deserialize(File.ReadAllBytes(path), DispatchArtifactJsonContext.Default.DispatchJobState);
+            return state is { Id.Length: > 0, State.Length: > 0 } ? state : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return null;
+        }
+    }
+}
