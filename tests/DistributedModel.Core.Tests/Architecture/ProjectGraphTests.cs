@@ -40,9 +40,18 @@ public sealed class ProjectGraphTests
     [InlineData("DistributedModel.Providers")]
     [InlineData("DistributedModel.Mcp")]
     [InlineData("DistributedModel.Cli")]
+    [InlineData("DistributedModel.StatusLine")]
     public void Every_deployable_shares_Core(string project)
     {
         Graph.Direct(project).Should().Contain("DistributedModel.Core");
+    }
+
+    [Fact]
+    public void The_status_line_references_only_Core()
+    {
+        // It runs after every message (p95 <= 20 ms): it reads Core's records and links nothing else.
+        Graph.Transitive("DistributedModel.StatusLine").Should().BeEquivalentTo("DistributedModel.Core");
+        Graph.Packages["DistributedModel.StatusLine"].Should().BeEmpty();
     }
 
     [Fact]
