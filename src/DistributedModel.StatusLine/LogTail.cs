@@ -1,3 +1,5 @@
+using DistributedModel.Core.Runtime;
+using Microsoft.Win32.SafeHandles;
 using System.Text;
 
 namespace DistributedModel.StatusLine;
@@ -30,7 +32,8 @@ internal sealed class LogTail
     {
         try
         {
-            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1, FileOptions.None);
+            using var file = OpenRegular(path);
+            if (!file.CanSeek) return Empty;
             long length = file.Length;
             long start = Math.Max(0, length - maxBytes);
             file.Position = start;
@@ -41,6 +44,28 @@ internal sealed class LogTail
         }
         catch (IOException) { return Empty; }
         catch (UnauthorizedAccessException) { return Empty; }
+        catch (NotSupportedException) { return Empty; }
+    }
+
+    /// <summary>Opens without waiting: on Unix non-blocking, so a hooks.log that is a FIFO with no writer never hangs the
+    /// status line (Claude Code runs it after every message); a FIFO, socket or device has no length and is refused.</summary>
+    private static FileStream OpenRegular(string path)
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1, FileOptions.None);
+        int fd = Libc.Open(path, Libc.ReadOnly | Libc.NonBlocking | Libc.CloseOnExec, 0);
+        if (fd < 0) throw new IOException("cannot open " + path);
+        var handle = new SafeFileHandle(fd, ownsHandle: true);
+        try
+        {
+            _ = RandomAccess.GetLength(handle);
+            return new FileStream(handle, FileAccess.Read, bufferSize: 1);
+        }
+        catch
+        {
+            handle.Dispose();
+            throw;
+        }
     }
 
     private static LogTail Split(ReadOnlySpan<byte> bytes, bool cutAtStart)

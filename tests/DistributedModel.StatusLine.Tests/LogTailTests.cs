@@ -43,4 +43,18 @@ public sealed class LogTailTests
         tail.Lines.Should().OnlyContain(l => l.Length == 53, "the line cut by the window start is not returned (53 characters and a newline each)");
         tail.Lines.Count.Should().BeInRange(LogTail.MaxBytes / 54 - 1, LogTail.MaxBytes / 54);
     }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task A_fifo_in_place_of_the_log_is_empty_at_once_not_a_hang()
+    {
+        using var dir = new TempDirectory("dm-statusline");
+        var path = dir.Combine("hooks.log");
+        (await DistributedModel.Testing.Processes.ProcessRunner.RunAsync("mkfifo", [path])).ExitCode.Should().Be(0);
+
+        // a blocking open of a FIFO with no writer would never return: run it off the test thread and await it bounded
+        var read = Task.Run(() => LogTail.Read(path));
+        (await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(20)))).Should().BeSameAs(read, "the open must not wait for a writer");
+        (await read).Lines.Should().BeEmpty();
+    }
 }
