@@ -3,6 +3,7 @@ using DistributedModel.Mcp.Hosting;
 using DistributedModel.Providers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 // dm-mcp: the Distributed Model stdio MCP server. stdout is the protocol; logs go to stderr and .claude/dm/mcp.log.
 var paths = WorkspaceArgument.Resolve(args);
@@ -11,7 +12,7 @@ var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
     Args = WorkspaceArgument.Strip(args),
     ContentRootPath = paths.Root,
 });
-ServerLogging.Configure(builder, paths);
+var logFileProblem = ServerLogging.Configure(builder, paths);
 
 builder.Services.AddDistributedModelProviders(paths);
 builder.Services.AddLaneTools(paths);
@@ -21,4 +22,7 @@ builder.Services.AddMcpServer(o => o.ServerInfo = new() { Name = "distributed-mo
     .WithLaneTools()
     .WithTools<DispatchTools>();
 
-await builder.Build().RunAsync().ConfigureAwait(false);
+using var host = builder.Build();
+if (logFileProblem is not null)
+    host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("DistributedModel.Mcp").LogWarning("{Problem}", logFileProblem);
+await host.RunAsync().ConfigureAwait(false);

@@ -15,7 +15,8 @@ public static partial class AtomicAppender
     /// atomicity in practice for reasonably small writes; our records stay far below it.</summary>
     public const int RecommendedMaxLineBytes = 4096;
 
-    /// <summary>Appends <paramref name="line"/> plus a newline in a single write. Creates the directory if needed.</summary>
+    /// <summary>Appends <paramref name="line"/> plus a newline in a single write. The folder must exist (inside a project,
+    /// make it with <see cref="Workspace.WorkspacePaths.PrepareWrite"/>); a file that is a symbolic link is refused.</summary>
     public static void AppendLine(string path, string line)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -26,7 +27,7 @@ public static partial class AtomicAppender
         Append(path, bytes);
     }
 
-    /// <summary>Appends the UTF-8 <paramref name="utf8Line"/> plus a newline in a single write. Creates the directory if needed.</summary>
+    /// <summary>Appends the UTF-8 <paramref name="utf8Line"/> plus a newline in a single write (see <see cref="AppendLine(string, string)"/>).</summary>
     public static void AppendLine(string path, ReadOnlySpan<byte> utf8Line)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -38,9 +39,6 @@ public static partial class AtomicAppender
 
     private static void Append(string path, byte[] bytes)
     {
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-
         if (OperatingSystem.IsWindows())
         {
             // Windows: FILE_APPEND_DATA semantics via FileMode.Append.
@@ -55,9 +53,16 @@ public static partial class AtomicAppender
     private static unsafe void AppendUnix(string path, byte[] bytes)
     {
         // O_NONBLOCK: a hooks.log that is a FIFO with no reader fails at once (ENXIO) instead of hanging the hook.
-        int flags = Libc.WriteOnly | Libc.Create | Libc.Append | Libc.CloseOnExec | Libc.NonBlocking;
+        // O_NOFOLLOW: a committed `.claude/hooks.log -> ~/.bashrc` fails (ELOOP) instead of appending to the link's target.
+        int flags = Libc.WriteOnly | Libc.Create | Libc.Append | Libc.CloseOnExec | Libc.NonBlocking | Libc.NoFollow;
         int fd = Libc.Open(path, flags, 0x1A4 /* 0644 */);
-        if (fd < 0) throw new IOException($"cannot open {path} for append (errno {Marshal.GetLastPInvokeError()})");
+        if (fd < 0)
+        {
+            int errno = Marshal.GetLastPInvokeError();
+            if (errno == Libc.ELOOP)
+                throw new Workspace.UnsafeWorkspacePathException(path, $"{path} is a symbolic link: not appended to (remove the link)");
+            throw new IOException($"cannot open {path} for append (errno {errno})");
+        }
         try
         {
             fixed (byte* p = bytes)

@@ -21,6 +21,9 @@ public static partial class Libc
 
     public const int EINTR = 4;
 
+    /// <summary>ELOOP: open(2) with <see cref="NoFollow"/> met a symbolic link.</summary>
+    public static int ELOOP => OperatingSystem.IsMacOS() ? 62 : 40;
+
     [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     public static partial int Open(string path, int flags, int mode);
 

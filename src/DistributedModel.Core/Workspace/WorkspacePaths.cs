@@ -37,6 +37,20 @@ public sealed class WorkspacePaths
     public string AuditsDir => Path.Combine(Root, "audits");
 
     /// <summary>
+    /// Makes the folder of <paramref name="file"/> (a path under <see cref="Root"/>) exist as a real directory, with no
+    /// symbolic link between the root and it (<see cref="ConfinedDirectory"/>), and returns <paramref name="file"/>.
+    /// Every file Distributed Model writes inside a project goes through here; the file itself is then opened without
+    /// following a link (<c>O_NOFOLLOW</c>, <c>CreateNew</c>, or a temporary file renamed over it).
+    /// </summary>
+    /// <exception cref="UnsafeWorkspacePathException">A component is a link or not a folder.</exception>
+    public string PrepareWrite(string file)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(file);
+        ConfinedDirectory.Ensure(Root, Path.GetDirectoryName(Path.GetFullPath(file))!);
+        return file;
+    }
+
+    /// <summary>
     /// Resolves the project root for a hook or tool process: <c>CLAUDE_PROJECT_DIR</c> if set,
     /// else the <paramref name="cwd"/> Claude Code reported, else the current directory.
     /// </summary>

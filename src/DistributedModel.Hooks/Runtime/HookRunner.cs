@@ -65,7 +65,7 @@ public static class HookRunner
         try
         {
             paths ??= resolvePaths(null);
-            HookLog.TryWrite(paths.HooksLog, record);
+            HookLog.TryWrite(paths, record);
         }
         catch (Exception)
         {

@@ -51,7 +51,7 @@ public static class PostToolUseHook
         int budget = options.BudgetBytes != CompressionOptions.DefaultBudgetBytes ? options.BudgetBytes : settings.BudgetFor(tool, maxBudget);
         options = options with { BudgetBytes = Math.Min(budget, maxBudget) };
         bool overLimitRaw = tool == "Bash" && RawIsOverLimit(response, limit);
-        var leaves = new LeafCompressor(new RawOutputStore(paths.RawDir), tool, now, options, paths.Root, SummarizeToolName)
+        var leaves = new LeafCompressor(new RawOutputStore(paths), tool, now, options, paths.Root, SummarizeToolName)
         {
             NativePreviewChars = overLimitRaw ? ToolOutputLimits.PreviewChars : null,
         };

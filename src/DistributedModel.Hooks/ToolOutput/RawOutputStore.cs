@@ -1,14 +1,18 @@
 using System.Globalization;
 using System.IO.Enumeration;
 using System.Text;
+using DistributedModel.Core.Workspace;
 
 namespace DistributedModel.Hooks.ToolOutput;
 
 /// <summary>
 /// <c>.claude/dm/raw/</c>: the full output of every tool call the hook shortened, so nothing is lost — the compression
 /// marker names the file and the model can Read it. File name: <c>20261123T070000.123Z-Bash-3f2a9c1d0b7e.txt</c>
-/// (UTC time, tool, content hash). The same content is stored once. Retention keeps the newest
-/// <see cref="MaxFiles"/> files and at most <see cref="MaxTotalBytes"/> bytes.
+/// (UTC time, tool, content hash). Retention keeps the newest <see cref="MaxFiles"/> files and at most
+/// <see cref="MaxTotalBytes"/> bytes. A repeated output is stored again under its new time: reusing the first file's name
+/// would hand the model a marker naming the oldest file, the first one retention deletes.
+/// Inside a project (<see cref="RawOutputStore(WorkspacePaths)"/>) the folder is made with
+/// <see cref="WorkspacePaths.PrepareWrite"/>: a committed <c>.claude/dm -> elsewhere</c> link is refused.
 /// </summary>
 public sealed class RawOutputStore
 {
@@ -24,6 +28,12 @@ public sealed class RawOutputStore
         MaxTotalBytes = maxTotalBytes;
     }
 
+    /// <summary>The store of a project: <c>.claude/dm/raw/</c>, confined to the project's real folders.</summary>
+    public RawOutputStore(WorkspacePaths workspace) : this(workspace?.RawDir ?? throw new ArgumentNullException(nameof(workspace))) =>
+        _workspace = workspace;
+
+    private readonly WorkspacePaths? _workspace;
+
     public string Directory { get; }
 
     public int MaxFiles { get; }
@@ -31,15 +41,13 @@ public sealed class RawOutputStore
     public long MaxTotalBytes { get; }
 
     /// <summary>
-    /// The path a raw output will have (or already has, when the same content was stored before). Nothing is written:
-    /// the hook needs the path for the marker before it knows whether anything gets elided.
+    /// The path a raw output will have. Nothing is written: the hook needs the path for the marker before it knows
+    /// whether anything gets elided.
     /// </summary>
     public string PlanPath(DateTimeOffset now, string tool, string hash)
     {
         ArgumentNullException.ThrowIfNull(tool);
         ArgumentNullException.ThrowIfNull(hash);
-        var existing = FindByHash(hash);
-        if (existing is not null) return existing;
         var stamp = now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss.fff'Z'", CultureInfo.InvariantCulture);
         return Path.Combine(Directory, $"{stamp}-{SafeToolName(tool)}-{hash}{Extension}");
     }
@@ -55,11 +63,15 @@ public sealed class RawOutputStore
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(text);
         if (File.Exists(path)) return;
-        System.IO.Directory.CreateDirectory(Directory);
+        if (_workspace is not null) _workspace.PrepareWrite(path);
+        else System.IO.Directory.CreateDirectory(Directory);
         var tmp = path + "." + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + ".tmp";
         try
         {
-            File.WriteAllText(tmp, text, new UTF8Encoding(false));
+            // CreateNew (O_EXCL): never writes through a link that happens to have the temporary name; the rename then
+            // replaces whatever entry has the final name, a link included, without following it.
+            using (var stream = new FileStream(tmp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
+                stream.Write(new UTF8Encoding(false).GetBytes(text));
             File.Move(tmp, path, overwrite: true);
         }
         finally
@@ -94,14 +106,6 @@ public sealed class RawOutputStore
             bool isKept = keepPaths.Contains(files[i].Path);
             if (!isKept && (i >= MaxFiles || total > MaxTotalBytes)) TryDelete(files[i].Path);
         }
-    }
-
-    private string? FindByHash(string hash)
-    {
-        if (!System.IO.Directory.Exists(Directory)) return null;
-        foreach (var f in System.IO.Directory.EnumerateFiles(Directory, "*-" + hash + Extension))
-            return f;
-        return null;
     }
 
     /// <summary>Tool names become file-name safe: <c>mcp__srv__tool</c> stays, anything outside [A-Za-z0-9_.-] becomes '_'.</summary>

@@ -8,13 +8,22 @@ namespace DistributedModel.Mcp.Decisions;
 /// <summary>
 /// Writes <c>audits/YYYY-MM-DD-&lt;slug&gt;.md</c> with the shared front matter (date, kind, verdict, providers) and returns its
 /// workspace-relative path. Never overwrites: a second record on the same day and topic gets <c>-2</c>, <c>-3</c>, ….
+/// When the record cannot be written (<c>audits/</c> is a link out of the project, or read-only) the answer is still
+/// returned: the opinion was paid for. The path then reads <c>not written (why)</c>.
 /// </summary>
 internal sealed class DecisionRecordWriter(WorkspacePaths paths, TimeProvider time)
 {
     public string Write(string kind, Verdict verdict, IEnumerable<string> providers, string title, string body)
     {
         var date = time.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        Directory.CreateDirectory(paths.AuditsDir);
+        try
+        {
+            paths.PrepareWrite(Path.Combine(paths.AuditsDir, "record.md")); // audits/ as a real folder of the project, never a link out of it
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return $"not written ({ex.Message})";
+        }
         var slug = Slug.From(title);
         var content = new StringBuilder()
             .Append("---\n")

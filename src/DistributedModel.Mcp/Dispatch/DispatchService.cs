@@ -29,6 +29,15 @@ public sealed class DispatchService(
     public string WorktreesDir => Path.Combine(paths.DmDir, "worktrees");
     public string DispatchDir => Path.Combine(paths.DmDir, "dispatch");
 
+    /// <summary>The job's artifacts folder <c>.claude/dm/dispatch/&lt;id&gt;/</c>, made as a real folder of the project (a
+    /// committed link anywhere on the way is refused: <see cref="Core.Workspace.UnsafeWorkspacePathException"/>).</summary>
+    public string PrepareJobDirectory(string id)
+    {
+        var directory = Path.Combine(DispatchDir, id);
+        paths.PrepareWrite(Path.Combine(directory, Jobs.DispatchStateFile.FileName));
+        return directory;
+    }
+
     public async Task<DispatchOutcome> RunAsync(DispatchRequest request, IProgress<string>? progress, CancellationToken ct)
     {
         var prepared = await PrepareAsync(request, ct).ConfigureAwait(false);
@@ -116,7 +125,7 @@ public sealed class DispatchService(
 
         // 2. The worktree on a new branch, and the artifacts folder (usually made already by the job's state file).
         var artifacts = new DispatchArtifacts(Path.Combine(DispatchDir, id.Value), paths.Root);
-        System.IO.Directory.CreateDirectory(artifacts.Directory);
+        paths.PrepareWrite(artifacts.PathOf(DispatchArtifacts.BriefFile));
         EnsureDmDirIgnored();
         await File.WriteAllTextAsync(artifacts.PathOf(DispatchArtifacts.BriefFile), request.Brief, CancellationToken.None).ConfigureAwait(false);
 
@@ -124,10 +133,11 @@ public sealed class DispatchService(
         try
         {
             progress?.Report($"creating worktree on branch {id.Branch}");
+            paths.PrepareWrite(Path.Combine(WorktreesDir, id.Value)); // .claude/dm/worktrees/ is a real folder, not a committed link
             worktree = await worktrees.CreateAsync(repoRoot, Path.Combine(WorktreesDir, id.Value), id.Branch, baseSha, baseLabel, ct)
                 .ConfigureAwait(false);
         }
-        catch (GitException ex)
+        catch (Exception ex) when (ex is GitException or UnsafeWorkspacePathException)
         {
             return new DispatchOutcome(DispatchStatus.GitError, ex.Message) { Id = id, Artifacts = artifacts, BaseLabel = baseLabel, BaseSha = baseSha };
         }
@@ -185,7 +195,7 @@ public sealed class DispatchService(
             }
         }
         if (run.Status != CodexRunStatus.NotFound)
-            CodexLedger.Append(paths.Ledger, CodexLedger.ToRecord(run, options, time.GetUtcNow()));
+            CodexLedger.Append(paths, CodexLedger.ToRecord(run, options, time.GetUtcNow()));
         if (run.Status == CodexRunStatus.Cancelled) ct.ThrowIfCancellationRequested();
 
         try
@@ -264,11 +274,13 @@ public sealed class DispatchService(
     private void EnsureDmDirIgnored()
     {
         var ignore = Path.Combine(paths.DmDir, ".gitignore");
-        if (!File.Exists(ignore))
+        if (File.Exists(ignore) || new FileInfo(ignore).LinkTarget is not null) return; // a link (even a dangling one) is never written through
+        try
         {
-            System.IO.Directory.CreateDirectory(paths.DmDir);
-            File.WriteAllText(ignore, "# Distributed Model run-time files (ledger, worktrees, dispatch artifacts)\n*\n");
+            using var stream = new FileStream(paths.PrepareWrite(ignore), FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0);
+            stream.Write("# Distributed Model run-time files (ledger, worktrees, dispatch artifacts)\n*\n"u8);
         }
+        catch (IOException) when (File.Exists(ignore)) { } // another dispatch wrote it meanwhile
     }
 
     private static DispatchOutcome Refused(string reason) => new(DispatchStatus.Refused, reason);

@@ -14,7 +14,7 @@ internal sealed class LedgerWriter(WorkspacePaths paths)
     public void Append(LedgerRecord record)
     {
         var line = JsonSerializer.Serialize(record, LedgerJsonContext.Default.LedgerRecord);
-        AtomicAppender.AppendLine(paths.Ledger, line);
+        AtomicAppender.AppendLine(paths.PrepareWrite(paths.Ledger), line);
     }
 
     public static string Timestamp(DateTimeOffset at) =>

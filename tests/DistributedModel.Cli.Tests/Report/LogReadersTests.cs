@@ -3,6 +3,7 @@ using System.Text.Json;
 using DistributedModel.Cli.Report;
 using DistributedModel.Core.Ledger;
 using DistributedModel.Core.Logging;
+using DistributedModel.Core.Workspace;
 using DistributedModel.Hooks.Runtime;
 using DistributedModel.Testing;
 
@@ -21,7 +22,8 @@ public sealed class LogReadersTests : IDisposable
     [Fact]
     public void A_hooks_log_line_written_by_the_hook_reads_back_as_the_same_record()
     {
-        var path = _dir.Combine(".claude", "hooks.log");
+        var paths = new WorkspacePaths(_dir.Path);
+        var path = paths.HooksLog;
         var plain = new HookLogRecord
         {
             Timestamp = new DateTimeOffset(2026, 11, 23, 7, 0, 0, 123, TimeSpan.Zero), Event = HookEvents.PostToolUse, Tool = "Bash",
@@ -30,8 +32,8 @@ public sealed class LogReadersTests : IDisposable
         };
         // Non-ASCII detail takes the writer's escaped path: it must read back too.
         var escaped = plain with { Event = HookEvents.UserPromptSubmit, Tool = null, Outcome = HookOutcomes.FailOpenFor("bad-json"), Detail = "« é »", Errors = null, Limit = null, OverLimit = null };
-        HookLog.TryWrite(path, plain).Should().BeTrue();
-        HookLog.TryWrite(path, escaped).Should().BeTrue();
+        HookLog.TryWrite(paths, plain).Should().BeTrue();
+        HookLog.TryWrite(paths, escaped).Should().BeTrue();
 
         var stats = new ReadStats();
         LogReaders.ReadHooks(path, stats).Should().Equal(plain, escaped);
@@ -41,7 +43,8 @@ public sealed class LogReadersTests : IDisposable
     [Fact]
     public void A_ledger_line_written_with_the_ledger_context_reads_back_as_the_same_record_with_its_time()
     {
-        var path = _dir.Combine(".claude", "dm", "ledger.jsonl");
+        var paths = new WorkspacePaths(_dir.Path);
+        var path = paths.PrepareWrite(paths.Ledger);
         var line = new LedgerRecord
         {
             Ts = "2026-11-23T12:00:00.250Z", Lane = "summarize", Provider = "gemini", Model = "gemini-2.5-flash", In = 1200, Out = 300,

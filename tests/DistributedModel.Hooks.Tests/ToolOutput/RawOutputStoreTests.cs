@@ -31,18 +31,44 @@ public sealed class RawOutputStoreTests : IDisposable
     }
 
     [Fact]
-    public void The_same_content_is_stored_once_and_later_calls_reuse_its_path()
+    public void A_repeated_output_gets_a_file_of_its_own_so_the_next_calls_retention_keeps_what_its_marker_names()
     {
-        var store = new RawOutputStore(_dir.Combine("raw"));
+        // Issue 26 item 11: the marker of a repeat named the first file, the oldest one, which the next call deleted.
+        var store = new RawOutputStore(_dir.Combine("raw"), maxFiles: 2);
         var hash = ContentHash.Of("same text");
         var first = store.PlanPath(T0, "Bash", hash);
         store.Save(first, "same text");
+        store.ApplyRetention(first);
+        var other = store.PlanPath(T0.AddMinutes(1), "Bash", ContentHash.Of("other"));
+        store.Save(other, "other");
+        store.ApplyRetention(other);
 
-        var second = store.PlanPath(T0.AddMinutes(5), "Bash", hash);
+        var repeat = store.PlanPath(T0.AddMinutes(5), "Bash", hash);
+        store.Save(repeat, "same text");
+        store.ApplyRetention(repeat);
+        var next = store.PlanPath(T0.AddMinutes(6), "Bash", ContentHash.Of("next"));
+        store.Save(next, "next");
+        store.ApplyRetention(next);
 
-        second.Should().Be(first);
-        Directory.GetFiles(store.Directory).Should().ContainSingle();
-        File.ReadAllText(first).Should().Be("same text");
+        repeat.Should().NotBe(first);
+        File.ReadAllText(repeat).Should().Be("same text", "the file the repeat's marker names survives the next call");
+        File.Exists(first).Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_store_inside_a_project_refuses_a_committed_link_in_place_of_its_folder_and_writes_nothing_through_it()
+    {
+        var outside = Directory.CreateDirectory(_dir.Combine("outside")).FullName;
+        var project = Directory.CreateDirectory(_dir.Combine("project")).FullName;
+        Directory.CreateDirectory(Path.Combine(project, ".claude"));
+        Directory.CreateSymbolicLink(Path.Combine(project, ".claude", "dm"), outside);
+        var store = new RawOutputStore(new DistributedModel.Core.Workspace.WorkspacePaths(project));
+        var path = store.PlanPath(T0, "Bash", ContentHash.Of("secret"));
+
+        var act = () => store.Save(path, "secret");
+
+        act.Should().Throw<DistributedModel.Core.Workspace.UnsafeWorkspacePathException>().WithMessage("*symbolic link*");
+        Directory.EnumerateFileSystemEntries(outside, "*", SearchOption.AllDirectories).Should().BeEmpty();
     }
 
     [Fact]

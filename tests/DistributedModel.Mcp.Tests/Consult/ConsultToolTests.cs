@@ -53,4 +53,27 @@ public sealed class ConsultToolTests
         Directory.Exists(h.Paths.AuditsDir).Should().BeFalse();
         Directory.GetFiles(h.Paths.RawDir).Should().ContainSingle().Which.Should().Match(f => File.ReadAllText(f).Contains("probably"));
     }
+
+    [Fact]
+    public async Task An_audits_folder_committed_as_a_link_out_of_the_repository_gets_no_record_but_the_answer_still_arrives()
+    {
+        // Issue 26 item 2: a clone commits `audits -> ~/.config/autostart` (or any folder); the record must not land there.
+        await using var h = await LaneServerHarness.StartAsync();
+        var outside = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "dm-outside-" + Guid.NewGuid().ToString("N"))).FullName;
+        try
+        {
+            Directory.CreateSymbolicLink(h.Paths.AuditsDir, outside);
+            h.OpenAI.Reply(Samples.Opinion("AFFIRM", "Fine."));
+
+            var (text, isError) = await h.CallAsync("consult", new() { ["question"] = "Queue?" });
+
+            isError.Should().BeFalse(text);
+            text.Should().StartWith("verdict: AFFIRM").And.Contain("record: not written (").And.Contain("is a symbolic link");
+            Directory.EnumerateFileSystemEntries(outside).Should().BeEmpty();
+        }
+        finally
+        {
+            Directory.Delete(outside, recursive: true);
+        }
+    }
 }

@@ -50,7 +50,8 @@ public static class RealLogs
             Lane = lane, Provider = "gemini", Model = "gemini-2.5-flash", In = 12_000, Out = 800, CostUsd = cost,
             BaselineUsd = 0.05m, Ms = 900, Attempts = 1, Outcome = LedgerOutcome.Ok,
         };
-        AtomicAppender.AppendLine(new WorkspacePaths(workspace).Ledger, JsonSerializer.Serialize(record, LedgerJsonContext.Default.LedgerRecord));
+        var paths = new WorkspacePaths(workspace);
+        AtomicAppender.AppendLine(paths.PrepareWrite(paths.Ledger), JsonSerializer.Serialize(record, LedgerJsonContext.Default.LedgerRecord));
     }
 
     /// <summary>The hooks.log lines as the report reads them.</summary>

@@ -1,3 +1,4 @@
+using DistributedModel.Core.Workspace;
 using System.Globalization;
 using System.Text.Json;
 using DistributedModel.Core.Logging;
@@ -36,8 +37,8 @@ public static class CodexLedger
         };
     }
 
-    public static void Append(string ledgerPath, LedgerRecord record) =>
-        AtomicAppender.AppendLine(ledgerPath, JsonSerializer.Serialize(record, LedgerJsonContext.Default.LedgerRecord));
+    public static void Append(WorkspacePaths paths, LedgerRecord record) =>
+        AtomicAppender.AppendLine(paths.PrepareWrite(paths.Ledger), JsonSerializer.Serialize(record, LedgerJsonContext.Default.LedgerRecord));
 
     /// <summary>The <c>model="…"</c> of the <c>-c</c> overrides, if any.</summary>
     private static string? ModelFromConfig(IEnumerable<string> config)

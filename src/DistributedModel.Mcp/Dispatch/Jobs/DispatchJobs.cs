@@ -47,7 +47,9 @@ public sealed partial class DispatchJobs(DispatchService service, TimeProvider t
             Base = plan.BaseLabel,
             CreatedAt = time.GetUtcNow(),
         };
-        var directory = Path.Combine(service.DispatchDir, plan.Id.Value);
+        string directory;
+        try { directory = service.PrepareJobDirectory(plan.Id.Value); }
+        catch (IOException ex) { return (null, new DispatchOutcome(DispatchStatus.Refused, ex.Message)); }
         lock (_gate)
         {
             if (_stopped) return (null, new DispatchOutcome(DispatchStatus.Refused, "the server is shutting down."));

@@ -17,12 +17,13 @@ public static class DispatchStateFile
     public static void Write(string directory, DispatchJobState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        Directory.CreateDirectory(directory);
+        Directory.CreateDirectory(directory); // made confined by DispatchService.PrepareJobDirectory; here only for tests' folders
         var target = Path.Combine(directory, FileName);
         var temp = Path.Combine(directory, $".{FileName}.{Guid.NewGuid():N}.tmp");
         try
         {
-            File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(state, DispatchArtifactJsonContext.Default.DispatchJobState));
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
+                stream.Write(JsonSerializer.SerializeToUtf8Bytes(state, DispatchArtifactJsonContext.Default.DispatchJobState));
             File.Move(temp, target, overwrite: true);
         }
         finally
