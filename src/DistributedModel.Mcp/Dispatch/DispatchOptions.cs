@@ -58,6 +58,10 @@ public sealed class DispatchOptions
     /// Zero by default: plan-billed.</summary>
     public ModelPrice CodexPrices { get; set; } = ModelPrice.OpenAI(0m, 0m, 0m, default);
 
+    /// <summary>Repository values that were not applied (user-only keys, limits it may only lower), one sentence each
+    /// naming the key and how to allow it; set by <see cref="DispatchOptionsLoader"/>.</summary>
+    public IReadOnlyList<string> Warnings { get; set; } = [];
+
     /// <summary>USD per 1M tokens of the orchestrator model the ledger's baseline_usd compares against (Claude Opus list price).</summary>
     public ModelPrice BaselinePrices { get; set; } = new(5m, 0.5m, 25m, default);
 }

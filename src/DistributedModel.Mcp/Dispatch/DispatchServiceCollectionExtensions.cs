@@ -1,8 +1,10 @@
+using DistributedModel.Core.Configuration;
 using DistributedModel.Core.Workspace;
 using DistributedModel.Mcp.Dispatch.Codex;
 using DistributedModel.Mcp.Dispatch.Git;
 using DistributedModel.Mcp.Dispatch.Jobs;
 using DistributedModel.Mcp.Dispatch.Review;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -20,7 +22,8 @@ public static class DispatchServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(paths);
         services.TryAddSingleton(paths);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new DispatchOptionsLoader(sp.GetRequiredService<WorkspacePaths>(), configure));
+        services.TryAddSingleton(sp => new DispatchOptionsLoader(sp.GetRequiredService<WorkspacePaths>(),
+            UserConfigFile.Path(sp.GetService<IConfiguration>()?["HOME"] ?? Environment.GetEnvironmentVariable("HOME")), configure));
         services.TryAddSingleton<WorktreeManager>();
         services.TryAddSingleton<CodexRunner>();
         services.TryAddSingleton<IReviewerClient, LaneReviewerClient>();

@@ -39,8 +39,10 @@ public sealed class DispatchTools
         ArgumentNullException.ThrowIfNull(time);
         var (job, refusal) = await jobs.EnqueueAsync(new DispatchRequest(brief, @base, reviewers), cancellationToken).ConfigureAwait(false);
         if (job is null) return Text(DispatchResultFormatter.Format(refusal!), isError: true);
-        return Text(DispatchJobFormatter.Describe(job.State, time.GetUtcNow()).TrimEnd('\n')
-            + $". dispatch_status(\"{job.Id}\", waitSeconds) returns the result.\n", isError: false);
+        var text = DispatchJobFormatter.Describe(job.State, time.GetUtcNow()).TrimEnd('\n')
+            + $". dispatch_status(\"{job.Id}\", waitSeconds) returns the result.\n";
+        foreach (var warning in job.Plan?.Options.Warnings ?? []) text += "warning: " + warning + "\n";
+        return Text(text, isError: false);
     }
 
     [McpServerTool(Name = "dispatch_status", ReadOnly = true, Destructive = false, OpenWorld = false)]

@@ -69,8 +69,7 @@ internal static class DmSettingsLoader
     }
 
     /// <summary><c>$HOME/.claude/dm.json</c> (HOME from the configuration first, so tests and doctor can point it elsewhere).</summary>
-    internal static string UserConfigFile(IConfiguration? config) =>
-        Path.Combine(Value(config, "HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".claude", "dm.json");
+    internal static string UserConfigFile(IConfiguration? config) => DistributedModel.Core.Configuration.UserConfigFile.Path(Value(config, "HOME"));
 
     /// <summary>
     /// The user's own <c>~/.claude/dm.json</c>: <c>providers.&lt;name&gt;.baseUrl</c> (trusted: the user chose it) and

@@ -46,7 +46,7 @@ public sealed class DispatchHarness : IAsyncDisposable
     }
 
     public DispatchService Service(IReviewerClient reviewers, Action<DispatchOptions>? configure = null) =>
-        new(Paths, new DispatchOptionsLoader(Paths, o => { Configure(o); configure?.Invoke(o); }),
+        new(Paths, new DispatchOptionsLoader(Paths, Path.Combine(_codexHome.Path, "no-user-home", ".claude", "dm.json"), o => { Configure(o); configure?.Invoke(o); }),
             new WorktreeManager(), new CodexRunner(), new ReviewPanel(reviewers), TimeProvider.System);
 
     public string[] Branches() =>

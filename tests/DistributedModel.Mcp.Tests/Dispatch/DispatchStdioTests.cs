@@ -25,16 +25,20 @@ public sealed class DispatchStdioTests(ITestOutputHelper output)
             ["glm-4.7-flash"] = ScriptedReview.Verdict("approve", default, ("src/calc.py", 2, "info", "consider a docstring")),
         });
         using var codexHome = new TempDirectory("dm-codex-home");
-        var dispatch = new JsonObject
+        using var userHome = new TempDirectory("dm-user-home");
+        // The codex executable, its home and its -c overrides are user-only keys (issue 26.1): they live in ~/.claude/dm.json.
+        userHome.Write(".claude/dm.json", new JsonObject
         {
-            ["codexPath"] = RepoPaths.NpmBin("codex"),
-            ["codexHome"] = codexHome.Path,
-            ["codexConfig"] = new JsonArray([.. h.Fake.CodexConfigOverrides().Select(c => (JsonNode)c)]),
-            ["timeoutSeconds"] = 90,
-            ["reviewers"] = new JsonArray("correctness:ollama/glm-4.7-flash"),
-        };
+            ["dispatch"] = new JsonObject
+            {
+                ["codexPath"] = RepoPaths.NpmBin("codex"),
+                ["codexHome"] = codexHome.Path,
+                ["codexConfig"] = new JsonArray([.. h.Fake.CodexConfigOverrides().Select(c => (JsonNode)c)]),
+                ["timeoutSeconds"] = 90,
+            },
+        }.ToJsonString());
         var config = JsonNode.Parse(Testing.Providers.ProviderTestHost.FastRetriesDmJson)!.AsObject();
-        config["dispatch"] = dispatch;
+        config["dispatch"] = new JsonObject { ["reviewers"] = new JsonArray("correctness:ollama/glm-4.7-flash") };
         h.Repo.Write(".claude/dm.json", config.ToJsonString());
         var before = await h.Repo.SnapshotAsync();
 
@@ -46,6 +50,7 @@ public sealed class DispatchStdioTests(ITestOutputHelper output)
             EnvironmentVariables = new Dictionary<string, string?>
             {
                 ["OLLAMA_HOST"] = reviewers.Fake.BaseUrl,
+                ["HOME"] = userHome.Path,
                 ["GEMINI_API_KEY"] = "", ["GOOGLE_API_KEY"] = "", ["OPENAI_API_KEY"] = "", ["DEEPSEEK_API_KEY"] = "",
                 ["CLAUDE_PROJECT_DIR"] = null,
             },

@@ -1,0 +1,47 @@
+using System.Collections.Frozen;
+
+namespace DistributedModel.Core.Configuration;
+
+/// <summary>
+/// The one table of who may set which configuration key (issue 26: a cloned repository is untrusted input). Every loader
+/// asks it before applying a repository value; <c>docs/security.md</c> lists the same table, and a test checks that every
+/// key a loader understands is declared here.
+/// </summary>
+public static class ConfigKeys
+{
+    public sealed record Rule(ConfigKeyScope Scope, string Why);
+
+    private static readonly FrozenDictionary<string, Rule> Rules = new Dictionary<string, Rule>(StringComparer.Ordinal)
+    {
+        ["dispatch.codexPath"] = new(ConfigKeyScope.UserOnly, "it names the program run with your provider keys in its environment"),
+        ["dispatch.codexHome"] = new(ConfigKeyScope.UserOnly, "codex reads its configuration, credentials and MCP servers from there"),
+        ["dispatch.codexConfig"] = new(ConfigKeyScope.UserOnly, "codex -c overrides can change its provider base_url, shell and sandbox"),
+        ["dispatch.sandbox"] = new(ConfigKeyScope.RepoMayTighten, "a looser sandbox lets codex write outside its worktree"),
+        ["dispatch.codexPrices"] = new(ConfigKeyScope.UserOnly, "prices are what you pay; a repository could book its runs at $0"),
+        ["dispatch.baselinePrices"] = new(ConfigKeyScope.UserOnly, "the baseline is your orchestrator's price; a repository could inflate the savings"),
+        ["dispatch.timeoutSeconds"] = new(ConfigKeyScope.RepoMayTighten, "a longer codex run costs more"),
+        ["dispatch.reviewTimeoutSeconds"] = new(ConfigKeyScope.RepoMayTighten, "a longer review costs more"),
+        ["dispatch.maxReviewDiffChars"] = new(ConfigKeyScope.RepoMayTighten, "a longer diff sends more tokens to each reviewer"),
+        ["dispatch.resultBudgetBytes"] = new(ConfigKeyScope.RepoMayTighten, "a longer result spends more of the orchestrator's context"),
+        ["dispatch.maxConcurrent"] = new(ConfigKeyScope.RepoMayTighten, "more codex runs at once cost more at once"),
+        ["dispatch.codexModel"] = new(ConfigKeyScope.RepoMaySet, "a model id"),
+        ["dispatch.reviewers"] = new(ConfigKeyScope.RepoMaySet, "the orchestrator may name reviewers per call too"),
+        ["dispatch.heartbeatSeconds"] = new(ConfigKeyScope.RepoMaySet, "how often progress is reported"),
+        ["dispatch.keepWorktree"] = new(ConfigKeyScope.RepoMaySet, "keeps the worktree folder inside the project"),
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Every declared key, e.g. <c>dispatch.codexPath</c>.</summary>
+    public static IEnumerable<string> Declared => Rules.Keys;
+
+    /// <summary>The rule of <paramref name="key"/> (<c>section.name</c>), or null when the key is not declared.</summary>
+    public static Rule? Of(string key) => Rules.GetValueOrDefault(key);
+
+    /// <summary>The warning for a repository value that is not applied, naming the key and how to allow it.</summary>
+    public static string Ignored(string key, string repoFile, string userFile)
+    {
+        var rule = Of(key) ?? throw new ArgumentException($"{key} is not a declared configuration key", nameof(key));
+        return rule.Scope == ConfigKeyScope.RepoMayTighten
+            ? $"{repoFile}: {key} ignored: a repository may only lower or tighten it ({rule.Why}); set it in {userFile} to allow it"
+            : $"{repoFile}: {key} ignored: only you may set it ({rule.Why}); set it in {userFile} if you trust this value";
+    }
+}
