@@ -21,6 +21,9 @@ public static partial class Libc
 
     public const int EINTR = 4;
 
+    /// <summary>ENOENT: no such file or directory (the same on Linux and Darwin).</summary>
+    public const int ENOENT = 2;
+
     /// <summary>ELOOP: open(2) with <see cref="NoFollow"/> met a symbolic link.</summary>
     public static int ELOOP => OperatingSystem.IsMacOS() ? 62 : 40;
 

@@ -1,3 +1,4 @@
+using DistributedModel.Core.Configuration;
 using System.Text.Json;
 
 namespace DistributedModel.Hooks.Routing;
@@ -23,17 +24,21 @@ public static class RoutingRulesLoader
     public static LoadedRouting Load(string? configFile)
     {
         var defaults = LoadDefaults();
-        if (configFile is null || !File.Exists(configFile)) return new LoadedRouting(defaults, null);
+        if (configFile is null) return new LoadedRouting(defaults, null);
         try
         {
-            ReadOnlySpan<byte> json = File.ReadAllBytes(configFile);
-            if (json.StartsWith("\uFEFF"u8)) json = json[3..];
+            if (ConfigFileText.ReadBytes(configFile) is not { } bytes) return new LoadedRouting(defaults, null);
+            ReadOnlySpan<byte> json = bytes;
             var routing = ReadRoutingSection(json);
             return new LoadedRouting(routing is null ? defaults : Merge(defaults, routing), null);
         }
         catch (JsonException ex)
         {
             return new LoadedRouting(defaults, $"dm.json ignored: invalid JSON at line {ex.LineNumber + 1}");
+        }
+        catch (DistributedModel.Core.Runtime.BoundedFileException ex)
+        {
+            return new LoadedRouting(defaults, "dm.json ignored: " + ex.Reason);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -14,7 +14,7 @@ public sealed record CompressionSettings(int? BudgetBytes, IReadOnlyDictionary<s
     public static CompressionSettings Defaults { get; } = new(null, new Dictionary<string, int>(), null);
 
     /// <summary>Largest dm.json the hook reads (1 MiB).</summary>
-    public const int MaxConfigBytes = 1 << 20;
+    public const int MaxConfigBytes = DistributedModel.Core.Configuration.ConfigFileText.MaxBytes;
 
     /// <summary>The budget for <paramref name="tool"/>: per-tool setting, else the general one, else 8 KB — never above the tool's limit.</summary>
     public int BudgetFor(string tool, int maxBudget)
@@ -28,10 +28,12 @@ public sealed record CompressionSettings(int? BudgetBytes, IReadOnlyDictionary<s
         byte[] bytes;
         try
         {
-            var info = new FileInfo(configFile);
-            if (!info.Exists) return Defaults;
-            if (info.Length > MaxConfigBytes) return Defaults with { Warning = "dm.json ignored: over 1 MiB" };
-            bytes = File.ReadAllBytes(configFile);
+            if (DistributedModel.Core.Configuration.ConfigFileText.ReadBytes(configFile) is not { } read) return Defaults;
+            bytes = read;
+        }
+        catch (DistributedModel.Core.Runtime.BoundedFileException ex)
+        {
+            return Defaults with { Warning = ex.Reason == "too-large" ? "dm.json ignored: over 1 MiB" : "dm.json ignored: " + ex.Reason };
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

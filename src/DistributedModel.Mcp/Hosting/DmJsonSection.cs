@@ -1,4 +1,6 @@
 using System.Text.Json;
+using DistributedModel.Core.Configuration;
+using DistributedModel.Core.Runtime;
 
 namespace DistributedModel.Mcp.Hosting;
 
@@ -8,13 +10,17 @@ public static class DmJsonSection
     private static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
     /// <returns>The section's object, or null when the file, or an object under <paramref name="name"/>, is absent.</returns>
-    /// <exception cref="InvalidOperationException">The file is not valid JSON (the message names the file and the error).</exception>
+    /// <exception cref="InvalidOperationException">The file is not valid JSON, not a regular file or over 1 MiB (the message
+    /// names the file and the error).</exception>
     public static JsonElement? Read(string configFile, string name)
     {
-        if (!File.Exists(configFile)) return null;
+        byte[]? bytes;
+        try { bytes = ConfigFileText.ReadBytes(configFile); }
+        catch (BoundedFileException ex) { throw new InvalidOperationException(ex.Message, ex); }
+        if (bytes is null) return null;
         try
         {
-            using var doc = JsonDocument.Parse(File.ReadAllText(configFile), Options);
+            using var doc = JsonDocument.Parse(bytes, Options);
             return doc.RootElement.ValueKind == JsonValueKind.Object
                 && doc.RootElement.TryGetProperty(name, out var section) && section.ValueKind == JsonValueKind.Object
                 ? section.Clone()

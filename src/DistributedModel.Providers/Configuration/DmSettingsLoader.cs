@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using DistributedModel.Core.Configuration;
 using DistributedModel.Core.Workspace;
 using DistributedModel.Providers.Pricing;
 using DistributedModel.Providers.Reasoning;
@@ -29,11 +30,11 @@ internal static class DmSettingsLoader
 
         var file = paths.ConfigFile;
         var repoIsUser = string.Equals(Path.GetFullPath(file), Path.GetFullPath(userFile), StringComparison.Ordinal);
-        if (File.Exists(file))
         {
             try
             {
-                using var doc = JsonDocument.Parse(File.ReadAllText(file),
+                var bytes = ConfigFileText.ReadBytes(file) ?? "{}"u8.ToArray();
+                using var doc = JsonDocument.Parse(bytes,
                     new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
                 if (doc.RootElement.ValueKind != JsonValueKind.Object)
                     errors.Add("the file must contain a JSON object");
@@ -78,10 +79,10 @@ internal static class DmSettingsLoader
     private static HashSet<string> ApplyUserFile(string userFile, DmProviderSettings s, List<string> errors)
     {
         var allowed = new HashSet<string>(StringComparer.Ordinal);
-        if (!File.Exists(userFile)) return allowed;
         try
         {
-            using var doc = JsonDocument.Parse(File.ReadAllText(userFile),
+            if (ConfigFileText.ReadBytes(userFile) is not { } bytes) return allowed;
+            using var doc = JsonDocument.Parse(bytes,
                 new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object) return allowed;

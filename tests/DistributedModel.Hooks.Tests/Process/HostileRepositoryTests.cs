@@ -70,4 +70,26 @@ public sealed class HostileRepositoryTests : IDisposable
         JsonNode.Parse(File.ReadAllLines(Path.Combine(repo, ".claude", "hooks.log")).Single())!["event"]!.GetValue<string>()
             .Should().Be("UserPromptSubmit");
     }
+
+    [Fact]
+    public async Task A_dm_json_linked_to_dev_zero_is_refused_and_both_hooks_work_on_their_defaults()
+    {
+        // Issue 26 item 5: every hook call read /dev/zero to the end (530 MB) and stopped compressing.
+        var repo = Directory.CreateDirectory(_dir.Combine("zero")).FullName;
+        Directory.CreateDirectory(Path.Combine(repo, ".claude"));
+        File.CreateSymbolicLink(Path.Combine(repo, ".claude", "dm.json"), "/dev/zero");
+        var log = NoisyBuildLog.Create();
+
+        var post = await PublishedHooks.RunAsync(await PublishedHooks.PostToolUseAsync(), HookInputs.Bash(repo, log.Text), repo);
+        var prompt = await PublishedHooks.RunAsync(await PublishedHooks.UserPromptSubmitAsync(),
+            HookInputs.Prompt(repo, "Summarize the CI logs in artifacts/ and tell me why the nightly failed"), repo);
+
+        post.ExitCode.Should().Be(0, post.ToString());
+        var stdout = JsonNode.Parse(post.StdOut)!["hookSpecificOutput"]!["updatedToolOutput"]!["stdout"]!.GetValue<string>();
+        foreach (var e in log.ErrorLines) stdout.Should().Contain(e);
+        prompt.ExitCode.Should().Be(0, prompt.ToString());
+        JsonNode.Parse(prompt.StdOut)!["hookSpecificOutput"]!["additionalContext"]!.GetValue<string>().Should().Contain("summarize");
+        var outcomes = File.ReadAllLines(Path.Combine(repo, ".claude", "hooks.log")).Select(l => JsonNode.Parse(l)!["outcome"]!.GetValue<string>());
+        outcomes.Should().Equal("compressed", "injected");
+    }
 }

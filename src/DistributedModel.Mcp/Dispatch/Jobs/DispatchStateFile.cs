@@ -38,9 +38,8 @@ public static class DispatchStateFile
         var path = Path.Combine(directory, FileName);
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists || info.Length > MaxBytes) return null;
-            var state = JsonSerializer.Deserialize(File.ReadAllBytes(path), DispatchArtifactJsonContext.Default.DispatchJobState);
+            // Bounded, regular, not through a link: a committed state.json can be a FIFO link or /dev/zero.
+            var state = JsonSerializer.Deserialize(Core.Runtime.BoundedFile.Read(path, MaxBytes), DispatchArtifactJsonContext.Default.DispatchJobState);
             return state is { Id.Length: > 0, State.Length: > 0 } ? state : null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
