@@ -22,7 +22,7 @@ public sealed class SafeUpgradeTests : IDisposable
     private async Task<string> BinariesAsync(string name, string tail)
     {
         var dir = _h.FakeBinaries(name, name);
-        var mcp = await DotnetPublisher.PublishAsync("src/DistributedModel.Mcp", aot: false);
+        var mcp = await DotnetPublisher.PublishAsync("src/DistributedModel.Mcp", aot: true);
         foreach (var file in Directory.GetFiles(mcp, "*", SearchOption.AllDirectories))
         {
             var target = Path.Combine(dir, "mcp", Path.GetRelativePath(mcp, file));

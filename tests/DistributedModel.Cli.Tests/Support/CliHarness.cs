@@ -69,7 +69,7 @@ public sealed class CliHarness : IDisposable
     }
 
     /// <summary>
-    /// The real deployables laid out as <c>dm install --hooks-from</c> expects: the Native AOT hooks and the MCP server,
+    /// The real deployables laid out as <c>dm install --hooks-from</c> expects: the three Native AOT executables,
     /// published once per test run (<see cref="DotnetPublisher"/>).
     /// </summary>
     public async Task<string> RealBinariesAsync()
@@ -78,13 +78,8 @@ public sealed class CliHarness : IDisposable
         Directory.CreateDirectory(Path.Combine(dir, "mcp"));
         foreach (var (project, exe) in new[] { ("src/DistributedModel.Hooks.PostToolUse", "PostToolUse"), ("src/DistributedModel.Hooks.UserPromptSubmit", "UserPromptSubmit") })
             File.Copy(Path.Combine(await DotnetPublisher.PublishAsync(project, aot: true), exe), Path.Combine(dir, exe), overwrite: true);
-        var mcp = await DotnetPublisher.PublishAsync("src/DistributedModel.Mcp", aot: false);
-        foreach (var file in Directory.GetFiles(mcp, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(dir, "mcp", Path.GetRelativePath(mcp, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target, overwrite: true);
-        }
+        var mcp = await DotnetPublisher.PublishAsync("src/DistributedModel.Mcp", aot: true);
+        File.Copy(Path.Combine(mcp, "dm-mcp"), Path.Combine(dir, "mcp", "dm-mcp"), overwrite: true); // one native file, as dm install lays it out
         return dir;
     }
 

@@ -19,7 +19,7 @@ public sealed class ClaudeCodeEndToEndTests(ITestOutputHelper output)
     [Fact]
     public async Task Claude_Code_calls_summarize_on_a_200KB_log_and_the_model_gets_a_small_digest_with_the_counts()
     {
-        var published = await DotnetPublisher.PublishAsync("src/DistributedModel.Mcp", aot: false);
+        var published = await DotnetPublisher.PublishAsync("src/DistributedModel.Mcp", aot: true);
         await using var gemini = await FakeGemini.StartAsync();
         gemini.Reply("Build failed: 42 x error CS0246 (types Widget0..Widget41 missing); first at build.log:L" + "\n");
         using var project = new TempDirectory("dm-mcp-claude");
