@@ -58,13 +58,12 @@ public sealed class CliHarness : IDisposable
         return new CliRun(code, o.ToString(), e.ToString());
     }
 
-    /// <summary>A complete binaries directory made of tiny shell scripts (fast; no publish).</summary>
+    /// <summary>A complete binaries directory made of tiny shell scripts (fast; no publish), laid out as the real one: three executables.</summary>
     public string FakeBinaries(string name = "fakebin", string marker = "v1")
     {
         var dir = _temp.Combine(name);
         foreach (var rel in new[] { "PostToolUse", "UserPromptSubmit", "mcp/dm-mcp" })
             _temp.Write(Path.Combine(name, rel), $"#!/bin/sh\n# {marker}\nexit 0\n");
-        _temp.Write(Path.Combine(name, "mcp", "dm-mcp.dll"), "not really a dll " + marker);
         return dir;
     }
 

@@ -27,7 +27,7 @@ public sealed class ClaudeCodeEndToEndTests(ITestOutputHelper output)
         var log = Samples.BuildLog();
         project.Write("build.log", log);
         project.Write(".claude/dm.json", ProviderTestHost.FastRetriesDmJson);
-        CopyDirectory(published, project.Combine(WiringDefaults.McpDir));
+        InstallServer(Path.Combine(published, WiringDefaults.McpExe), project.Combine(WiringDefaults.McpDir));
 
         var entry = JsonNode.Parse(WiringDefaults.McpServerEntryJson())!.AsObject();
         entry["env"] = new JsonObject
@@ -58,16 +58,12 @@ public sealed class ClaudeCodeEndToEndTests(ITestOutputHelper output)
         File.ReadAllText(project.Combine(".claude", "dm", "ledger.jsonl")).Should().Contain("\"lane\":\"summarize\"");
     }
 
-    private static void CopyDirectory(string from, string to)
+    /// <summary>The one native file, as <c>dm install</c> lays it out (no .dbg, no .pdb).</summary>
+    private static void InstallServer(string exe, string dir)
     {
-        foreach (var dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
-            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            File.Copy(file, target, overwrite: true);
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(target, File.GetUnixFileMode(file));
-        }
+        Directory.CreateDirectory(dir);
+        var target = Path.Combine(dir, WiringDefaults.McpExe);
+        File.Copy(exe, target, overwrite: true);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(target, File.GetUnixFileMode(exe));
     }
 }
