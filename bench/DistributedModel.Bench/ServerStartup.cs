@@ -7,7 +7,7 @@ using DistributedModel.Core.Processes;
 namespace DistributedModel.Bench;
 
 /// <summary>
-/// Start-up of the published MCP server (framework-dependent, ReadyToRun, as <c>dm install</c> publishes it): process start
+/// Start-up of the published MCP server (Native AOT, as <c>dm install</c> publishes it): process start
 /// to the <c>initialize</c> answer and to the <c>tools/list</c> answer over stdio. Claude Code waits for this before a
 /// session's first model request (the entry is <c>alwaysLoad</c>).
 /// </summary>
@@ -17,7 +17,7 @@ internal static class ServerStartup
     {
         Console.WriteLine("\n## MCP server start-up (dm-mcp over stdio)\n");
         string exe;
-        try { exe = Path.Combine(await DotnetPublisher.PublishAsync("src/DistributedModel.Mcp", aot: false), "dm-mcp"); }
+        try { exe = Path.Combine(await DotnetPublisher.PublishAsync("src/DistributedModel.Mcp", aot: true), "dm-mcp"); }
         catch (InvalidOperationException e)
         {
             Console.WriteLine("dm-mcp could not be published; skipping: " + e.Message.Split('\n')[0]);

@@ -27,7 +27,7 @@ public sealed class DoctorChecks(CliEnvironment env, RepoLayout repo)
             var smoke = new SmokeChecks(env.SmokeTimeout);
             results.Add(await smoke.PostToolUseAsync(Path.Combine(binDir, WiringDefaults.PostToolUseExe), ct));
             results.Add(await smoke.UserPromptSubmitAsync(Path.Combine(binDir, WiringDefaults.UserPromptSubmitExe), ct));
-            results.Add(await smoke.McpServerAsync(Path.Combine(binDir, BinaryLayout.McpSubdir, WiringDefaults.McpExe), ct));
+            results.Add(await smoke.McpServerAsync(Path.Combine(binDir, BinaryLayout.McpExecutable), ct));
         }
 
         results.Add(Wired("hooks in " + repo.SettingsFile, () => SettingsWiring.IsWired(JsonFile.ReadObject(repo.SettingsFile), WiringPlan.ForRepository()), promoted));

@@ -5,8 +5,9 @@ using DistributedModel.Core.Wiring;
 namespace DistributedModel.Cli.Install;
 
 /// <summary>
-/// Publishes the two Native AOT hooks and the framework-dependent MCP server from the source tree into one
-/// staging directory in <see cref="BinaryLayout"/>, reporting progress (a publish takes tens of seconds).
+/// Publishes the three Native AOT executables (the two hooks and the MCP server) from the source tree into one staging
+/// directory in <see cref="BinaryLayout"/>, reporting progress (a publish takes tens of seconds). Only the executables
+/// are copied: no .NET runtime, no libraries, no debug symbols.
 /// </summary>
 /// <param name="time">The clock of the heartbeat and of the <c>.published</c> stamp; default <see cref="TimeProvider.System"/>.</param>
 public sealed class Publisher(string sourceRoot, TextWriter progress, TimeSpan? heartbeat = null, TimeProvider? time = null)
@@ -55,32 +56,26 @@ public sealed class Publisher(string sourceRoot, TextWriter progress, TimeSpan? 
         Directory.CreateDirectory(bin);
         var rid = RuntimeIds.Current();
 
-        var steps = new (string Project, string Exe, bool Aot)[]
+        var steps = new (string Project, string Exe, string Target)[]
         {
-            ("DistributedModel.Hooks.PostToolUse", WiringDefaults.PostToolUseExe, true),
-            ("DistributedModel.Hooks.UserPromptSubmit", WiringDefaults.UserPromptSubmitExe, true),
-            ("DistributedModel.Mcp", WiringDefaults.McpExe, false),
+            ("DistributedModel.Hooks.PostToolUse", WiringDefaults.PostToolUseExe, WiringDefaults.PostToolUseExe),
+            ("DistributedModel.Hooks.UserPromptSubmit", WiringDefaults.UserPromptSubmitExe, WiringDefaults.UserPromptSubmitExe),
+            ("DistributedModel.Mcp", WiringDefaults.McpExe, BinaryLayout.McpExecutable),
         };
         for (int i = 0; i < steps.Length; i++)
         {
-            var (project, exe, aot) = steps[i];
+            var (project, exe, target) = steps[i];
             var output = Path.Combine(staging, project);
-            var args = new List<string> { "publish", Path.Combine(sourceRoot, "src", project), "-c", "Release", "-o", output, "--nologo" };
-            args.AddRange(aot ? ["-r", rid] : ["-r", rid, "--self-contained", "false"]); // the MCP server: ReadyToRun, see its csproj
-            await progress.WriteLineAsync($"[{i + 1}/{steps.Length}] publishing {project} ({(aot ? "Native AOT, " : "framework-dependent ReadyToRun, ") + rid})…");
+            var args = new List<string> { "publish", Path.Combine(sourceRoot, "src", project), "-c", "Release", "-r", rid, "-o", output, "--nologo" };
+            await progress.WriteLineAsync($"[{i + 1}/{steps.Length}] publishing {project} (Native AOT, {rid})…");
             var elapsed = await RunAsync(args, ct);
             await progress.WriteLineAsync($"      done in {elapsed.TotalSeconds:F0} s");
 
-            if (aot)
-            {
-                var built = Path.Combine(output, exe);
-                if (!File.Exists(built)) throw new PublishException($"publish of {project} produced no {exe} in {output}");
-                File.Copy(built, Path.Combine(bin, exe), overwrite: true);
-            }
-            else
-            {
-                CopyDirectory(output, Path.Combine(bin, BinaryLayout.McpSubdir));
-            }
+            var built = Path.Combine(output, exe);
+            if (!File.Exists(built)) throw new PublishException($"publish of {project} produced no {exe} in {output}");
+            var destination = Path.Combine(bin, target);
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(built, destination, overwrite: true);
         }
         return bin;
     }
@@ -117,18 +112,5 @@ public sealed class Publisher(string sourceRoot, TextWriter progress, TimeSpan? 
             throw new PublishException($"dotnet {string.Join(' ', args)} failed (exit {outcome.ExitCode}):\n{log}");
         }
         return sw.Elapsed;
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var f in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var rel = Path.GetRelativePath(from, f);
-            if (rel.EndsWith(".pdb", StringComparison.Ordinal)) continue;
-            var dst = Path.Combine(to, rel);
-            Directory.CreateDirectory(Path.GetDirectoryName(dst)!);
-            File.Copy(f, dst, overwrite: true);
-        }
     }
 }

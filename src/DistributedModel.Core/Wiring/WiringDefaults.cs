@@ -53,10 +53,10 @@ public static class WiringDefaults
     /// <summary>File name of the UserPromptSubmit hook executable inside <see cref="HookDir"/>.</summary>
     public const string UserPromptSubmitExe = "UserPromptSubmit";
 
-    /// <summary>Repo-relative directory of the framework-dependent MCP server (a subfolder of <see cref="HookDir"/>).</summary>
+    /// <summary>Repo-relative directory of the Native AOT MCP server (a subfolder of <see cref="HookDir"/>).</summary>
     public const string McpDir = HookDir + "/mcp";
 
-    /// <summary>File name of the MCP server executable (apphost) inside <see cref="McpDir"/>.</summary>
+    /// <summary>File name of the MCP server executable (one native file) inside <see cref="McpDir"/>.</summary>
     public const string McpExe = "dm-mcp";
 
     /// <summary>

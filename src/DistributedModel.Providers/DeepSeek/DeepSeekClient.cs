@@ -20,8 +20,8 @@ internal sealed class DeepSeekClient(HttpClient http, ProviderSettings settings,
     {
         var system = JsonBody.SystemWithJsonHint(call);
         var messages = new JsonArray();
-        if (!string.IsNullOrEmpty(system)) messages.Add(new JsonObject { ["role"] = "system", ["content"] = system });
-        messages.Add(new JsonObject { ["role"] = "user", ["content"] = call.UserPrompt });
+        if (!string.IsNullOrEmpty(system)) messages.Add((JsonNode)new JsonObject { ["role"] = "system", ["content"] = system });
+        messages.Add((JsonNode)new JsonObject { ["role"] = "user", ["content"] = call.UserPrompt });
 
         var body = new JsonObject
         {

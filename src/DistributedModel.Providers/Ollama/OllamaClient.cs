@@ -27,8 +27,8 @@ internal sealed class OllamaClient(HttpClient http, ProviderSettings settings, R
                 "Ollama would silently truncate it (not sent)", null);
 
         var messages = new JsonArray();
-        if (!string.IsNullOrEmpty(call.SystemPrompt)) messages.Add(new JsonObject { ["role"] = "system", ["content"] = call.SystemPrompt });
-        messages.Add(new JsonObject { ["role"] = "user", ["content"] = call.UserPrompt });
+        if (!string.IsNullOrEmpty(call.SystemPrompt)) messages.Add((JsonNode)new JsonObject { ["role"] = "system", ["content"] = call.SystemPrompt });
+        messages.Add((JsonNode)new JsonObject { ["role"] = "user", ["content"] = call.UserPrompt });
 
         var body = new JsonObject
         {

@@ -80,8 +80,6 @@ public sealed class InstallCommandTests : IDisposable
             File.ReadAllBytes(path).Should().Equal(File.ReadAllBytes(Path.Combine(bins, rel["hooks/bin/".Length..])), rel);
             (await ProcessRunner.RunAsync(path, [], _h.Repo, timeout: TimeSpan.FromSeconds(30))).ExitCode.Should().Be(0, rel + " runs from hooks/bin");
         }
-        File.Exists(_h.RepoFile("hooks/bin/mcp/dm-mcp.dll")).Should().BeTrue();
-        File.ReadAllText(_h.RepoFile("hooks/bin/mcp/dm-mcp.dll")).Should().Be("not really a dll copied-v7");
     }
 
     [Fact]
@@ -200,7 +198,7 @@ public sealed class InstallCommandTests : IDisposable
 
         var run = await _h.RunAsync("install", "--hooks-from", _h.FakeBinaries("v2", "v2"));
 
-        run.Out.Should().Contain("Installed 4 file(s)");
+        run.Out.Should().Contain("Installed 3 file(s)", "the three executables changed; the manifest did not");
         File.ReadAllText(_h.RepoFile("hooks/bin/PostToolUse")).Should().Contain("v2");
     }
 

@@ -15,22 +15,17 @@ public sealed class SafeUpgradeTests : IDisposable
     public void Dispose() => _h.Dispose();
 
     /// <summary>
-    /// Fake hooks and the real framework-dependent dm-mcp (published once per test run). <paramref name="tail"/> bytes
-    /// are appended to the server's executable and main assembly: ELF and PE files ignore trailing data, so the
-    /// "new version" still runs while differing byte for byte from the old one.
+    /// Fake hooks and the real Native AOT dm-mcp (published once per test run). <paramref name="tail"/> bytes are appended
+    /// to the server's executable: an ELF file ignores trailing data, so the "new version" still runs while differing
+    /// byte for byte from the old one.
     /// </summary>
     private async Task<string> BinariesAsync(string name, string tail)
     {
         var dir = _h.FakeBinaries(name, name);
-        var mcp = await DotnetPublisher.PublishAsync("src/DistributedModel.Mcp", aot: false);
-        foreach (var file in Directory.GetFiles(mcp, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(dir, "mcp", Path.GetRelativePath(mcp, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target, overwrite: true);
-        }
-        foreach (var rel in new[] { "mcp/dm-mcp", "mcp/dm-mcp.dll" })
-            File.AppendAllText(Path.Combine(dir, rel), tail);
+        var mcp = await DotnetPublisher.PublishAsync("src/DistributedModel.Mcp", aot: true);
+        var exe = Path.Combine(dir, "mcp", "dm-mcp");
+        File.Copy(Path.Combine(mcp, "dm-mcp"), exe, overwrite: true); // one native file, as dm install lays it out
+        File.AppendAllText(exe, tail);
         return dir;
     }
 
@@ -51,15 +46,16 @@ public sealed class SafeUpgradeTests : IDisposable
         await using var running = await StartedAsync(exe);
         var tools = await running.ListToolsAsync();
         tools.Should().Contain("summarize");
-        var oldInodes = new[] { "hooks/bin/mcp/dm-mcp", "hooks/bin/mcp/dm-mcp.dll" }.Select(r => StatInode(_h.RepoFile(r))).ToList();
+        var switched = new[] { "hooks/bin/mcp/dm-mcp", "hooks/bin/PostToolUse", "hooks/bin/UserPromptSubmit" };
+        var oldInodes = switched.Select(r => StatInode(_h.RepoFile(r))).ToList();
 
         var v2 = await BinariesAsync("v2", "\n#v2-trailing-bytes");
         var upgrade = await _h.RunAsync("install", "--hooks-from", v2);
 
-        // Before the fix: "Text file busy" (exit 2) on the running apphost, or the server's own mapped files rewritten under it.
+        // Before the fix: "Text file busy" (exit 2) on the running executable, or its mapped pages rewritten under it.
         upgrade.ExitCode.Should().Be(0, upgrade.ToString());
         (await running.ListToolsAsync()).Should().Equal(tools, "the running server still runs the files it was started from");
-        foreach (var (rel, old) in new[] { "hooks/bin/mcp/dm-mcp", "hooks/bin/mcp/dm-mcp.dll" }.Zip(oldInodes))
+        foreach (var (rel, old) in switched.Zip(oldInodes))
         {
             StatInode(_h.RepoFile(rel)).Should().NotBe(old, $"{rel} was replaced by a rename, not rewritten in place");
             File.ReadAllBytes(_h.RepoFile(rel)).Should().Equal(File.ReadAllBytes(Path.Combine(v2, rel["hooks/bin/".Length..])));

@@ -58,18 +58,17 @@ public sealed class CliHarness : IDisposable
         return new CliRun(code, o.ToString(), e.ToString());
     }
 
-    /// <summary>A complete binaries directory made of tiny shell scripts (fast; no publish).</summary>
+    /// <summary>A complete binaries directory made of tiny shell scripts (fast; no publish), laid out as the real one: three executables.</summary>
     public string FakeBinaries(string name = "fakebin", string marker = "v1")
     {
         var dir = _temp.Combine(name);
         foreach (var rel in new[] { "PostToolUse", "UserPromptSubmit", "mcp/dm-mcp" })
             _temp.Write(Path.Combine(name, rel), $"#!/bin/sh\n# {marker}\nexit 0\n");
-        _temp.Write(Path.Combine(name, "mcp", "dm-mcp.dll"), "not really a dll " + marker);
         return dir;
     }
 
     /// <summary>
-    /// The real deployables laid out as <c>dm install --hooks-from</c> expects: the Native AOT hooks and the MCP server,
+    /// The real deployables laid out as <c>dm install --hooks-from</c> expects: the three Native AOT executables,
     /// published once per test run (<see cref="DotnetPublisher"/>).
     /// </summary>
     public async Task<string> RealBinariesAsync()
@@ -78,13 +77,8 @@ public sealed class CliHarness : IDisposable
         Directory.CreateDirectory(Path.Combine(dir, "mcp"));
         foreach (var (project, exe) in new[] { ("src/DistributedModel.Hooks.PostToolUse", "PostToolUse"), ("src/DistributedModel.Hooks.UserPromptSubmit", "UserPromptSubmit") })
             File.Copy(Path.Combine(await DotnetPublisher.PublishAsync(project, aot: true), exe), Path.Combine(dir, exe), overwrite: true);
-        var mcp = await DotnetPublisher.PublishAsync("src/DistributedModel.Mcp", aot: false);
-        foreach (var file in Directory.GetFiles(mcp, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(dir, "mcp", Path.GetRelativePath(mcp, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target, overwrite: true);
-        }
+        var mcp = await DotnetPublisher.PublishAsync("src/DistributedModel.Mcp", aot: true);
+        File.Copy(Path.Combine(mcp, "dm-mcp"), Path.Combine(dir, "mcp", "dm-mcp"), overwrite: true); // one native file, as dm install lays it out
         return dir;
     }
 

@@ -18,7 +18,7 @@ public sealed class DispatchStdioTests(ITestOutputHelper output)
     [Fact]
     public async Task The_published_server_dispatches_commits_on_a_branch_and_returns_the_verdicts()
     {
-        var publishDir = await DotnetPublisher.PublishAsync("src/DistributedModel.Mcp", aot: false);
+        var publishDir = await DotnetPublisher.PublishAsync("src/DistributedModel.Mcp", aot: true);
         await using var h = await DispatchHarness.WithFixScriptAsync();
         await using var reviewers = await ReviewerBackend.StartAsync(new Dictionary<string, ScriptedReview>
         {

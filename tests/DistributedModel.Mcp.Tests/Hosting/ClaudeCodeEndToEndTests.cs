@@ -19,7 +19,7 @@ public sealed class ClaudeCodeEndToEndTests(ITestOutputHelper output)
     [Fact]
     public async Task Claude_Code_calls_summarize_on_a_200KB_log_and_the_model_gets_a_small_digest_with_the_counts()
     {
-        var published = await DotnetPublisher.PublishAsync("src/DistributedModel.Mcp", aot: false);
+        var published = await DotnetPublisher.PublishAsync("src/DistributedModel.Mcp", aot: true);
         await using var gemini = await FakeGemini.StartAsync();
         gemini.Reply("Build failed: 42 x error CS0246 (types Widget0..Widget41 missing); first at build.log:L" + "\n");
         using var project = new TempDirectory("dm-mcp-claude");
@@ -27,7 +27,7 @@ public sealed class ClaudeCodeEndToEndTests(ITestOutputHelper output)
         var log = Samples.BuildLog();
         project.Write("build.log", log);
         project.Write(".claude/dm.json", ProviderTestHost.FastRetriesDmJson);
-        CopyDirectory(published, project.Combine(WiringDefaults.McpDir));
+        InstallServer(Path.Combine(published, WiringDefaults.McpExe), project.Combine(WiringDefaults.McpDir));
 
         var entry = JsonNode.Parse(WiringDefaults.McpServerEntryJson())!.AsObject();
         entry["env"] = new JsonObject
@@ -58,16 +58,12 @@ public sealed class ClaudeCodeEndToEndTests(ITestOutputHelper output)
         File.ReadAllText(project.Combine(".claude", "dm", "ledger.jsonl")).Should().Contain("\"lane\":\"summarize\"");
     }
 
-    private static void CopyDirectory(string from, string to)
+    /// <summary>The one native file, as <c>dm install</c> lays it out (no .dbg, no .pdb).</summary>
+    private static void InstallServer(string exe, string dir)
     {
-        foreach (var dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
-            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            File.Copy(file, target, overwrite: true);
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(target, File.GetUnixFileMode(file));
-        }
+        Directory.CreateDirectory(dir);
+        var target = Path.Combine(dir, WiringDefaults.McpExe);
+        File.Copy(exe, target, overwrite: true);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(target, File.GetUnixFileMode(exe));
     }
 }

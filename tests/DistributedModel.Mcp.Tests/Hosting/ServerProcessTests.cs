@@ -13,7 +13,7 @@ namespace DistributedModel.Mcp.Tests.Hosting;
 public sealed class ServerProcessTests(ITestOutputHelper output)
 {
     private static async Task<string> ServerExeAsync() =>
-        Path.Combine(await DotnetPublisher.PublishAsync("src/DistributedModel.Mcp", aot: false), "dm-mcp");
+        Path.Combine(await DotnetPublisher.PublishAsync("src/DistributedModel.Mcp", aot: true), "dm-mcp");
 
     private static Dictionary<string, string?> Environment(FakeGemini gemini) =>
         ProviderTestHost.Environment(gemini, null, null, null)

@@ -12,7 +12,7 @@ public static class DotnetPublisher
     private static readonly SemaphoreSlim Gate = new(1, 1); // one publish at a time: 2-core machines
 
     /// <param name="projectRelativePath">e.g. <c>src/DistributedModel.Hooks.PostToolUse</c></param>
-    /// <param name="aot">true: Native AOT for linux-x64; false: framework-dependent for linux-x64 (ReadyToRun where the project asks for it).</param>
+    /// <param name="aot">true: Native AOT for linux-x64; false: framework-dependent for linux-x64.</param>
     /// <returns>The output directory.</returns>
     public static Task<string> PublishAsync(string projectRelativePath, bool aot) =>
         Cache.GetOrAdd(projectRelativePath + "|" + aot, _ => new Lazy<Task<string>>(() => DoPublishAsync(projectRelativePath, aot))).Value;
