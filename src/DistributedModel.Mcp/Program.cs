@@ -23,6 +23,7 @@ builder.Services.AddMcpServer(o => o.ServerInfo = new() { Name = "distributed-mo
     .WithTools<DispatchTools>();
 
 using var host = builder.Build();
-if (logFileProblem is not null)
-    host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("DistributedModel.Mcp").LogWarning("{Problem}", logFileProblem);
+var startLog = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("DistributedModel.Mcp");
+if (logFileProblem is not null) startLog.LogWarning("{Problem}", logFileProblem);
+foreach (var warning in host.Services.GetRequiredService<McpOptions>().Warnings) startLog.LogWarning("{Warning}", warning);
 await host.RunAsync().ConfigureAwait(false);

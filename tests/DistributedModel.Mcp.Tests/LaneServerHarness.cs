@@ -27,6 +27,11 @@ public sealed class LaneServerHarness : IAsyncDisposable
 
     public WorkspacePaths Paths => new(Workspace.Path);
 
+    /// <summary>The user's home of this server (its <c>~/.claude/dm.json</c> may be written before start).</summary>
+    public TempDirectory Home { get; } = new("dm-home");
+
+    public string UserConfigFile => Home.Combine(".claude", "dm.json");
+
     public FakeGemini Gemini { get; private set; } = null!;
 
     public FakeDeepSeek DeepSeek { get; private set; } = null!;
@@ -59,7 +64,7 @@ public sealed class LaneServerHarness : IAsyncDisposable
         {
             o.ProgressInterval = TimeSpan.FromMilliseconds(200);
             configure?.Invoke(o);
-        });
+        }, userConfigFile: h.UserConfigFile);
         builder.Services.AddMcpServer()
             .WithStreamServerTransport(clientToServer.Reader.AsStream(), serverToClient.Writer.AsStream())
             .WithLaneTools();
@@ -95,5 +100,6 @@ public sealed class LaneServerHarness : IAsyncDisposable
         await DeepSeek.DisposeAsync();
         await OpenAI.DisposeAsync();
         Workspace.Dispose();
+        Home.Dispose();
     }
 }

@@ -28,6 +28,21 @@ public static class ConfigKeys
         ["dispatch.reviewers"] = new(ConfigKeyScope.RepoMaySet, "the orchestrator may name reviewers per call too"),
         ["dispatch.heartbeatSeconds"] = new(ConfigKeyScope.RepoMaySet, "how often progress is reported"),
         ["dispatch.keepWorktree"] = new(ConfigKeyScope.RepoMaySet, "keeps the worktree folder inside the project"),
+
+        ["mcp.toolTimeoutSeconds"] = new(ConfigKeyScope.RepoMayTighten, "a longer tool call can spend more"),
+        ["mcp.progressIntervalSeconds"] = new(ConfigKeyScope.RepoMaySet, "how often progress is reported"),
+        ["mcp.maxFiles"] = new(ConfigKeyScope.RepoMayTighten, "more files read means more tokens sent"),
+        ["mcp.maxFileBytes"] = new(ConfigKeyScope.RepoMayTighten, "larger files cost memory and tokens"),
+        ["mcp.contextBudgetBytes"] = new(ConfigKeyScope.RepoMayTighten, "more context sent to the consultant costs more"),
+        ["mcp.summarize.windowChars"] = new(ConfigKeyScope.UserOnly, "the window sets how many provider calls one summarize makes on your key"),
+        ["mcp.summarize.compressBudgetBytes"] = new(ConfigKeyScope.RepoMayTighten, "a larger budget sends more tokens"),
+        ["mcp.summarize.digestMaxBytes"] = new(ConfigKeyScope.RepoMayTighten, "a larger digest spends more of the orchestrator's context"),
+        ["mcp.summarize.maxInputBytes"] = new(ConfigKeyScope.RepoMayTighten, "more input read means more tokens sent"),
+        ["mcp.summarize.mapConcurrency"] = new(ConfigKeyScope.RepoMayTighten, "more calls at once spend faster"),
+        ["mcp.scaffold.maxFiles"] = new(ConfigKeyScope.RepoMayTighten, "more files written per call"),
+        ["mcp.scaffold.allowPaths"] = new(ConfigKeyScope.UserOnly, "it lifts the denial of control files such as .git/config, whose core.fsmonitor git runs"),
+        ["mcp.tribunal.providers"] = new(ConfigKeyScope.RepoMaySet, "which of your configured providers vote"),
+        ["mcp.tribunal.stragglerGraceSeconds"] = new(ConfigKeyScope.RepoMayTighten, "a longer wait for slow providers"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Every declared key, e.g. <c>dispatch.codexPath</c>.</summary>

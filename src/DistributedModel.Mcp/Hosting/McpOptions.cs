@@ -49,6 +49,10 @@ public sealed class McpOptions
     /// <summary>tribunal: the three providers asked, independently and in parallel.</summary>
     public IReadOnlyList<string> TribunalProviders { get; set; } = [ProviderNames.OpenAI, ProviderNames.Gemini, ProviderNames.DeepSeek];
 
+    /// <summary>Project values that were not applied, one sentence each naming the key and how to allow it (logged at start
+    /// and shown by <c>dm doctor</c>); set by <see cref="McpOptionsLoader"/>.</summary>
+    public IReadOnlyList<string> Warnings { get; set; } = [];
+
     /// <summary>tribunal: once a majority has answered, the others get this much longer before they are cut off.</summary>
     public TimeSpan TribunalStragglerGrace { get; set; } = TimeSpan.FromSeconds(20);
 }

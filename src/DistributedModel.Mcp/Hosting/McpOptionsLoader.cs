@@ -1,67 +1,111 @@
 using System.Text.Json;
+using DistributedModel.Core.Configuration;
 using DistributedModel.Core.Workspace;
 using DistributedModel.Providers;
 
 namespace DistributedModel.Mcp.Hosting;
 
 /// <summary>
-/// Reads the <c>mcp</c> section of <c>.claude/dm.json</c> over the compiled-in defaults:
+/// Reads the <c>mcp</c> section of the user's <c>~/.claude/dm.json</c> and then of the project's <c>.claude/dm.json</c>
+/// over the compiled-in defaults:
 /// <code>{"mcp": {"toolTimeoutSeconds": 240, "progressIntervalSeconds": 5, "summarize": {"windowChars": 200000,
 /// "compressBudgetBytes": 65536, "digestMaxBytes": 6144, "maxInputBytes": 67108864, "mapConcurrency": 3},
 /// "maxFiles": 200, "maxFileBytes": 67108864, "contextBudgetBytes": 120000, "scaffold": {"maxFiles": 40, "allowPaths": [".github/workflows/ci.yml"]},
 /// "tribunal": {"providers": ["openai","gemini","deepseek"], "stragglerGraceSeconds": 20}}}</code>
-/// A malformed file or value fails with a message naming the file and the key.
+/// The project's values go through <see cref="ConfigKeys"/>: it may lower limits, never raise them, and may not lift the
+/// scaffold's control-file denial (<c>allowPaths</c>) or change the summarize window (a small window multiplies provider
+/// calls on your key); each value it may not set is one line in <see cref="McpOptions.Warnings"/>. Every number has a hard
+/// range whoever sets it. A malformed file or value fails with a message naming the file and the key.
 /// </summary>
 public static class McpOptionsLoader
 {
-    public static McpOptions Load(WorkspacePaths paths)
+    private static readonly Limit[] Limits =
+    [
+        new("mcp.toolTimeoutSeconds", 1, 3600, Seconds: true, (o, v) => o.ToolTimeout = TimeSpan.FromSeconds(v), o => o.ToolTimeout.TotalSeconds),
+        new("mcp.progressIntervalSeconds", 1, 60, Seconds: true, (o, v) => o.ProgressInterval = TimeSpan.FromSeconds(v), o => o.ProgressInterval.TotalSeconds),
+        new("mcp.maxFiles", 1, 10_000, Seconds: false, (o, v) => o.MaxFiles = (int)v, o => o.MaxFiles),
+        new("mcp.maxFileBytes", 1024, 256 * 1024 * 1024, Seconds: false, (o, v) => o.MaxFileBytes = (int)v, o => o.MaxFileBytes),
+        new("mcp.contextBudgetBytes", 1024, 1_000_000, Seconds: false, (o, v) => o.ContextBudgetBytes = (int)v, o => o.ContextBudgetBytes),
+        new("mcp.summarize.windowChars", 20_000, 1_000_000, Seconds: false, (o, v) => o.SummarizeWindowChars = (int)v, o => o.SummarizeWindowChars),
+        new("mcp.summarize.compressBudgetBytes", 1024, 1024 * 1024, Seconds: false, (o, v) => o.SummarizeCompressBudgetBytes = (int)v, o => o.SummarizeCompressBudgetBytes),
+        new("mcp.summarize.digestMaxBytes", 512, 32 * 1024, Seconds: false, (o, v) => o.DigestMaxBytes = (int)v, o => o.DigestMaxBytes),
+        new("mcp.summarize.maxInputBytes", 1024, 256L * 1024 * 1024, Seconds: false, (o, v) => o.MaxInputBytes = (long)v, o => o.MaxInputBytes),
+        new("mcp.summarize.mapConcurrency", 1, 8, Seconds: false, (o, v) => o.MapConcurrency = (int)v, o => o.MapConcurrency),
+        new("mcp.scaffold.maxFiles", 1, 200, Seconds: false, (o, v) => o.ScaffoldMaxFiles = (int)v, o => o.ScaffoldMaxFiles),
+        new("mcp.tribunal.stragglerGraceSeconds", 1, 300, Seconds: true, (o, v) => o.TribunalStragglerGrace = TimeSpan.FromSeconds(v), o => o.TribunalStragglerGrace.TotalSeconds),
+    ];
+
+    public static McpOptions Load(WorkspacePaths paths, string userConfigFile)
     {
         ArgumentNullException.ThrowIfNull(paths);
+        ArgumentException.ThrowIfNullOrEmpty(userConfigFile);
         var options = new McpOptions();
-        if (DmJsonSection.Read(paths.ConfigFile, "mcp") is not { } mcp) return options;
-        var r = new Reader(paths.ConfigFile);
-        if (r.Seconds(mcp, "toolTimeoutSeconds", "mcp") is { } t) options.ToolTimeout = t;
-        if (r.Seconds(mcp, "progressIntervalSeconds", "mcp") is { } pi) options.ProgressInterval = pi;
-        if (r.Int(mcp, "maxFiles", "mcp") is { } mf) options.MaxFiles = mf;
-        if (r.Int(mcp, "maxFileBytes", "mcp") is { } mfb) options.MaxFileBytes = mfb;
-        if (r.Int(mcp, "contextBudgetBytes", "mcp") is { } cb) options.ContextBudgetBytes = cb;
-        if (mcp.TryGetProperty("summarize", out var s) && s.ValueKind == JsonValueKind.Object)
-        {
-            if (r.Int(s, "windowChars", "mcp.summarize") is { } w) options.SummarizeWindowChars = w;
-            if (r.Int(s, "compressBudgetBytes", "mcp.summarize") is { } c) options.SummarizeCompressBudgetBytes = c;
-            if (r.Int(s, "digestMaxBytes", "mcp.summarize") is { } d) options.DigestMaxBytes = d;
-            if (r.Int(s, "maxInputBytes", "mcp.summarize") is { } m) options.MaxInputBytes = m;
-            if (r.Int(s, "mapConcurrency", "mcp.summarize") is { } mc) options.MapConcurrency = mc;
-        }
-        if (mcp.TryGetProperty("scaffold", out var sc) && sc.ValueKind == JsonValueKind.Object)
-        {
-            if (r.Int(sc, "maxFiles", "mcp.scaffold") is { } smf) options.ScaffoldMaxFiles = smf;
-            if (sc.TryGetProperty("allowPaths", out var ap)) options.ScaffoldAllowPaths = r.Paths(ap, "mcp.scaffold.allowPaths");
-        }
-        if (mcp.TryGetProperty("tribunal", out var tr) && tr.ValueKind == JsonValueKind.Object)
-        {
-            if (r.Seconds(tr, "stragglerGraceSeconds", "mcp.tribunal") is { } g) options.TribunalStragglerGrace = g;
-            if (tr.TryGetProperty("providers", out var p)) options.TribunalProviders = r.Providers(p);
-        }
+        var warnings = new List<string>();
+        if (DmJsonSection.Read(userConfigFile, "mcp") is { } user) Apply(user, options, new Reader(userConfigFile), trusted: true, warnings, userConfigFile);
+        if (!UserConfigFile.IsSameFile(paths.ConfigFile, userConfigFile) && DmJsonSection.Read(paths.ConfigFile, "mcp") is { } repo)
+            Apply(repo, options, new Reader(paths.ConfigFile), trusted: false, warnings, userConfigFile);
+        options.Warnings = warnings;
         return options;
     }
 
+    private static void Apply(JsonElement mcp, McpOptions options, Reader r, bool trusted, List<string> warnings, string userFile)
+    {
+        foreach (var limit in Limits)
+        {
+            if (Find(mcp, limit.Key) is not { } value) continue;
+            var v = r.Number(value, limit);
+            if (trusted || Allowed(limit.Key, v <= limit.Get(options))) limit.Set(options, v);
+            else warnings.Add(ConfigKeys.Ignored(limit.Key, ".claude/dm.json", userFile));
+        }
+        if (Find(mcp, "mcp.scaffold.allowPaths") is { } ap)
+        {
+            var list = r.Paths(ap, "mcp.scaffold.allowPaths");
+            if (trusted || Allowed("mcp.scaffold.allowPaths", tighter: false)) options.ScaffoldAllowPaths = list;
+            else warnings.Add(ConfigKeys.Ignored("mcp.scaffold.allowPaths", ".claude/dm.json", userFile));
+        }
+        if (Find(mcp, "mcp.tribunal.providers") is { } p)
+        {
+            var list = r.Providers(p);
+            if (trusted || Allowed("mcp.tribunal.providers", tighter: false)) options.TribunalProviders = list;
+            else warnings.Add(ConfigKeys.Ignored("mcp.tribunal.providers", ".claude/dm.json", userFile));
+        }
+    }
+
+    /// <summary>Whether a project value of <paramref name="key"/> applies: as its rule says (undeclared keys: user-only).</summary>
+    private static bool Allowed(string key, bool tighter) => (ConfigKeys.Of(key)?.Scope ?? ConfigKeyScope.UserOnly) switch
+    {
+        ConfigKeyScope.RepoMaySet => true,
+        ConfigKeyScope.RepoMayTighten => tighter,
+        _ => false,
+    };
+
+    /// <summary>The value at <c>mcp.a.b</c> under the section object, or null when absent.</summary>
+    private static JsonElement? Find(JsonElement mcp, string key)
+    {
+        var current = mcp;
+        var parts = key.Split('.');
+        for (int i = 1; i < parts.Length; i++)
+        {
+            if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(parts[i], out var next)) return null;
+            current = next;
+        }
+        return current;
+    }
+
+    private sealed record Limit(string Key, double Min, double Max, bool Seconds, Action<McpOptions, double> Set, Func<McpOptions, double> Get);
+
     private sealed class Reader(string file)
     {
-        public int? Int(JsonElement parent, string name, string section)
+        public double Number(JsonElement v, Limit limit)
         {
-            if (!parent.TryGetProperty(name, out var v)) return null;
-            if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out var i) || i <= 0)
-                throw new InvalidOperationException($"{file}: {section}.{name} must be a positive whole number, got {v.GetRawText()}");
-            return i;
-        }
-
-        public TimeSpan? Seconds(JsonElement parent, string name, string section)
-        {
-            if (!parent.TryGetProperty(name, out var v)) return null;
-            if (v.ValueKind != JsonValueKind.Number || !v.TryGetDouble(out var d) || d <= 0)
-                throw new InvalidOperationException($"{file}: {section}.{name} must be a positive number of seconds, got {v.GetRawText()}");
-            return TimeSpan.FromSeconds(d);
+            bool ok = v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var d) && d >= limit.Min && d <= limit.Max
+                && (limit.Seconds || Math.Floor(d) == d);
+            if (!ok)
+            {
+                var unit = limit.Seconds ? "a number of seconds" : "a whole number";
+                throw new InvalidOperationException($"{file}: {limit.Key} must be {unit} from {limit.Min:#,0} to {limit.Max:#,0}, got {v.GetRawText()}");
+            }
+            return v.GetDouble();
         }
 
         public IReadOnlyCollection<string> Paths(JsonElement v, string key)

@@ -1,3 +1,4 @@
+using DistributedModel.Core.Configuration;
 using DistributedModel.Core.Workspace;
 using DistributedModel.Mcp.Consult;
 using DistributedModel.Mcp.Decisions;
@@ -16,10 +17,12 @@ namespace DistributedModel.Mcp.Hosting;
 /// <summary>Registers the services behind the summarize/scaffold/consult/tribunal tools (not the provider library itself).</summary>
 public static class McpServiceCollectionExtensions
 {
-    public static IServiceCollection AddLaneTools(this IServiceCollection services, WorkspacePaths paths, Action<McpOptions>? configure = null)
+    /// <param name="userConfigFile">The user's <c>~/.claude/dm.json</c>; default from <c>HOME</c>.</param>
+    public static IServiceCollection AddLaneTools(this IServiceCollection services, WorkspacePaths paths, Action<McpOptions>? configure = null,
+        string? userConfigFile = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        var options = McpOptionsLoader.Load(paths);
+        var options = McpOptionsLoader.Load(paths, userConfigFile ?? UserConfigFile.Path(Environment.GetEnvironmentVariable("HOME")));
         configure?.Invoke(options);
         services.TryAddSingleton(paths);
         services.TryAddSingleton(TimeProvider.System);

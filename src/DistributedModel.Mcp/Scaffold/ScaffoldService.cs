@@ -59,7 +59,7 @@ internal sealed class ScaffoldService(ILaneClient lanes, WorkspaceFiles files, F
         var denied = targets.Select(t => (t.Target.RelativePath, Reason: DeniedReason(t.Target))).Where(d => d.Reason is not null).ToList();
         if (denied.Count > 0)
             throw new McpException("scaffold refused: " + string.Join("; ", denied.Select(d => $"{d.RelativePath}: {d.Reason}")) +
-                "; nothing written. To allow one, list its exact workspace-relative path in mcp.scaffold.allowPaths in .claude/dm.json.");
+                "; nothing written. To allow one, list its exact workspace-relative path in mcp.scaffold.allowPaths in your ~/.claude/dm.json (a project's own .claude/dm.json may not lift this).");
 
         var existing = targets.Where(t => File.Exists(t.Target.FullPath) || Directory.Exists(t.Target.FullPath)).ToList();
         if (existing.Count > 0 && (!overwrite || existing.Any(e => Directory.Exists(e.Target.FullPath))))
