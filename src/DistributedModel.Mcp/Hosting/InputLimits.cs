@@ -57,4 +57,9 @@ public static class InputLimits
                 $"{argument} has {paths.Count:N0} entries, over the limit of {MaxPathArguments}; use globs"));
         foreach (var p in paths) Check(argument + " entry", p, MaxPathChars);
     }
+
+    /// <summary>summarize: at most this many map calls per tool call, whoever set the window (a 120-char window once made
+    /// one summarize of a 350 KB log issue 5,104 calls on the user's key). The defaults need at most 64 (200 files × 64 KB
+    /// of compressed text over a 200,000-char window).</summary>
+    public const int MaxSummarizeParts = 100;
 }

@@ -31,6 +31,9 @@ internal sealed class SummarizeService(ILaneClient lanes, WorkspaceFiles files, 
         if (budget < 512) throw new McpException($"too many files for one digest of {options.DigestMaxBytes} bytes; summarize fewer at a time");
 
         var chunks = DigestChunker.Split(sections, options.SummarizeWindowChars);
+        if (chunks.Count > InputLimits.MaxSummarizeParts)
+            throw new McpException($"the input needs {chunks.Count} model calls at the {options.SummarizeWindowChars:N0}-char window; one summarize "
+                + $"makes at most {InputLimits.MaxSummarizeParts}: summarize fewer files at a time, or ask a narrower question per file");
         var system = SummarizePrompts.System(budget * 9 / 10, question);
         var run = new DigestRun();
         var (digest, notes) = chunks.Count == 1

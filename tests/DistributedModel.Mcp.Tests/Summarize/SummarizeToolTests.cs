@@ -47,6 +47,20 @@ public sealed class SummarizeToolTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task An_input_needing_more_than_the_hard_number_of_model_calls_is_refused_before_any_call()
+    {
+        // Issue 26 item 4: a tiny window (set in code here, as a user might in ~/.claude/dm.json) multiplied provider calls.
+        await using var h = await LaneServerHarness.StartAsync(o => { o.SummarizeWindowChars = 1_000; o.SummarizeCompressBudgetBytes = 200_000; });
+        h.Write("a.log", Samples.WordLog(150 * 1024));
+
+        var (text, isError) = await h.CallAsync("summarize", new() { ["paths"] = new[] { "a.log" } });
+
+        isError.Should().BeTrue(text);
+        text.Should().MatchRegex(@"the input needs \d+ model calls at the 1,000-char window; one summarize makes at most 100");
+        h.Gemini.Requests.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task A_part_no_provider_answers_is_carried_by_its_deterministic_digest_and_the_answer_says_so()
     {
         await using var h = await LaneServerHarness.StartAsync(o =>
