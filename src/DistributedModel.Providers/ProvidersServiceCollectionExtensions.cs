@@ -33,10 +33,11 @@ public static class ProvidersServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configure);
         var options = new DistributedModelProvidersOptions();
         configure(options);
-        var settings = DmSettingsLoader.Load(paths, config);
+        var settings = DmSettingsLoader.LoadWithProblems(paths, config); // a bad value never stops the host: it is reported
         var redactor = new Redactor(settings.Secrets());
 
         services.AddSingleton(settings);
+        services.AddSingleton(new ProviderConfigurationProblems(settings.Problems));
         services.AddSingleton(redactor);
         services.AddSingleton(new LedgerWriter(paths));
         services.AddSingleton(options);

@@ -39,28 +39,22 @@ public sealed class DoctorChecks(CliEnvironment env, RepoLayout repo)
             results.Add(Wired("server in " + user.ClaudeJson, () => McpWiring.IsWired(JsonFile.ReadObject(user.ClaudeJson), plan), false));
         }
 
-        JsonObject? config = null;
-        try { config = JsonFile.ReadObject(repo.Paths.ConfigFile); }
-        catch (JsonFileException ex) { results.Add(new("config " + repo.Paths.ConfigFile, CheckLevel.Fail, ex.Message)); }
-
         // Base URLs resolved by the provider library itself (environment, ~/.claude/dm.json, allowed repository hosts).
         var endpoints = new Dictionary<string, ProviderBaseUrls.Resolved>(StringComparer.Ordinal);
-        try
         {
             var names = ProviderEndpoints.All.SelectMany(p => p.KeyVariables.Append(p.BaseUrlVariable ?? "")).Where(n => n.Length > 0);
             var values = names.ToDictionary(n => n, n => (string?)(env.GetEnvironmentVariable(n) ?? ""), StringComparer.Ordinal);
             values["HOME"] = env.HomeDirectory;
-            foreach (var r in ProviderBaseUrls.Resolve(repo.Paths, new ConfigurationBuilder().AddInMemoryCollection(values).Build()))
+            // Resolved as the server resolves them, even when some value is invalid: a refused host is never probed (issue 26.9).
+            var (resolved, problems) = ProviderBaseUrls.ResolveWithProblems(repo.Paths, new ConfigurationBuilder().AddInMemoryCollection(values).Build());
+            foreach (var problem in problems) results.Add(new("provider configuration", CheckLevel.Fail, problem + " (left at its default; the rest applies)"));
+            foreach (var r in resolved)
             {
                 endpoints[r.Provider] = r;
                 results.Add(r.Refused is { } why
                     ? new($"{r.Provider} base URL", CheckLevel.Fail, why)
                     : new($"{r.Provider} base URL", CheckLevel.Ok, $"{r.Url} (from {r.Source})"));
             }
-        }
-        catch (InvalidOperationException ex)
-        {
-            results.Add(new("provider configuration", CheckLevel.Fail, ex.Message));
         }
 
         using var http = new HttpClient { Timeout = env.ProbeTimeout };
@@ -74,9 +68,8 @@ public sealed class DoctorChecks(CliEnvironment env, RepoLayout repo)
                     : new($"{p.Name} key", CheckLevel.Warn, $"{string.Join(" or ", p.KeyVariables)} not set: the {p.Name} lanes will fall back"));
                 if (set is null) continue;
             }
-            if (endpoints.TryGetValue(p.Name, out var resolved) && resolved.Refused is not null) continue; // never probe a refused host
-            var url = resolved?.Authority ?? ProviderEndpoints.BaseUrl(p, env.GetEnvironmentVariable, config);
-            results.Add(await ProbeAsync(http, $"{p.Name} reachable", url, ct));
+            if (!endpoints.TryGetValue(p.Name, out var resolved) || resolved.Refused is not null) continue; // never probe a refused host
+            results.Add(await ProbeAsync(http, $"{p.Name} reachable", resolved.Authority, ct));
         }
 
         results.Add(OnPath("codex", "needed by the dispatch tool"));

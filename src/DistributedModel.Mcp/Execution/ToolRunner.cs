@@ -11,7 +11,9 @@ namespace DistributedModel.Mcp.Execution;
 /// whose message the orchestrator sees (provider failures, the time limit). Client cancellation propagates as cancellation.
 /// The limit holds for every tool, even one whose body blocks without looking at its token.
 /// </summary>
-internal sealed class ToolRunner(McpOptions options, TimeProvider time, ILogger<ToolRunner> logger, Redactor redactor)
+/// <param name="notice">Configuration problems found at start, appended to every answer and error until fixed (issue 26.9:
+/// a bad value never stops the server; the orchestrator and the user still learn of it).</param>
+internal sealed class ToolRunner(McpOptions options, TimeProvider time, ILogger<ToolRunner> logger, Redactor redactor, string? notice = null)
 {
     /// <summary>Most characters of an error message the orchestrator and mcp.log get (a model's text can be quoted in one).</summary>
     public const int MaxErrorChars = 2_000;
@@ -30,7 +32,7 @@ internal sealed class ToolRunner(McpOptions options, TimeProvider time, ILogger<
             _ = work.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             var result = await work.WaitAsync(limit.Token).ConfigureAwait(false);
             logger.LogInformation("{Tool} finished in {Ms} ms, {Bytes} bytes returned", tool, (long)context.Elapsed.TotalMilliseconds, result.Length);
-            return result;
+            return notice is null ? result : result.TrimEnd('\n') + "\n" + notice;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && limit.IsCancellationRequested)
         {
@@ -48,8 +50,8 @@ internal sealed class ToolRunner(McpOptions options, TimeProvider time, ILogger<
             // a refusal can quote a model's answer (a bad verdict, a path): keys redacted, length bounded, before log and client
             var message = redactor.RedactShort(ex.Message, MaxErrorChars);
             logger.LogWarning("{Tool} refused: {Message}", tool, message);
-            if (message == ex.Message) throw;
-            throw new McpException(message);
+            if (message == ex.Message && notice is null) throw;
+            throw new McpException(notice is null ? message : message + "\n" + notice);
         }
         catch (IOException ex)
         {

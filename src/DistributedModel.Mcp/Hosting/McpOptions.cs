@@ -53,6 +53,10 @@ public sealed class McpOptions
     /// and shown by <c>dm doctor</c>); set by <see cref="McpOptionsLoader"/>.</summary>
     public IReadOnlyList<string> Warnings { get; set; } = [];
 
+    /// <summary>Values that could not be used (malformed, out of range, unreadable file), each left at its default; the
+    /// server repeats them in every tool answer until they are fixed.</summary>
+    public IReadOnlyList<string> Problems { get; set; } = [];
+
     /// <summary>tribunal: once a majority has answered, the others get this much longer before they are cut off.</summary>
     public TimeSpan TribunalStragglerGrace { get; set; } = TimeSpan.FromSeconds(20);
 }

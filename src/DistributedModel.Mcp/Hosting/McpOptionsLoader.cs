@@ -15,7 +15,8 @@ namespace DistributedModel.Mcp.Hosting;
 /// The project's values go through <see cref="ConfigKeys"/>: it may lower limits, never raise them, and may not lift the
 /// scaffold's control-file denial (<c>allowPaths</c>) or change the summarize window (a small window multiplies provider
 /// calls on your key); each value it may not set is one line in <see cref="McpOptions.Warnings"/>. Every number has a hard
-/// range whoever sets it. A malformed file or value fails with a message naming the file and the key.
+/// range whoever sets it. Never throws: a malformed file or value is left at its default and becomes one line in
+/// <see cref="McpOptions.Problems"/> naming the file and the key (the server starts with the valid rest and says so).
 /// </summary>
 public static class McpOptionsLoader
 {
@@ -41,33 +42,56 @@ public static class McpOptionsLoader
         ArgumentException.ThrowIfNullOrEmpty(userConfigFile);
         var options = new McpOptions();
         var warnings = new List<string>();
-        if (DmJsonSection.Read(userConfigFile, "mcp") is { } user) Apply(user, options, new Reader(userConfigFile), trusted: true, warnings, userConfigFile);
-        if (!UserConfigFile.IsSameFile(paths.ConfigFile, userConfigFile) && DmJsonSection.Read(paths.ConfigFile, "mcp") is { } repo)
-            Apply(repo, options, new Reader(paths.ConfigFile), trusted: false, warnings, userConfigFile);
+        var problems = new List<string>();
+        if (Section(userConfigFile, problems) is { } user) Apply(user, options, new Reader(userConfigFile), trusted: true, warnings, problems, userConfigFile);
+        if (!UserConfigFile.IsSameFile(paths.ConfigFile, userConfigFile) && Section(paths.ConfigFile, problems) is { } repo)
+            Apply(repo, options, new Reader(paths.ConfigFile), trusted: false, warnings, problems, userConfigFile);
         options.Warnings = warnings;
+        options.Problems = problems;
         return options;
     }
 
-    private static void Apply(JsonElement mcp, McpOptions options, Reader r, bool trusted, List<string> warnings, string userFile)
+    private static JsonElement? Section(string file, List<string> problems)
     {
+        try { return DmJsonSection.Read(file, "mcp"); }
+        catch (InvalidOperationException ex) { problems.Add(ex.Message); return null; }
+    }
+
+    private static void Apply(JsonElement mcp, McpOptions options, Reader r, bool trusted, List<string> warnings, List<string> problems, string userFile)
+    {
+        void Try(string key, Action<string> apply)
+        {
+            try { apply(key); }
+            catch (InvalidOperationException ex) { problems.Add(ex.Message); }
+        }
+
         foreach (var limit in Limits)
         {
             if (Find(mcp, limit.Key) is not { } value) continue;
-            var v = r.Number(value, limit);
-            if (trusted || Allowed(limit.Key, v <= limit.Get(options))) limit.Set(options, v);
-            else warnings.Add(ConfigKeys.Ignored(limit.Key, ".claude/dm.json", userFile));
+            Try(limit.Key, key =>
+            {
+                var v = r.Number(value, limit);
+                if (trusted || Allowed(key, v <= limit.Get(options))) limit.Set(options, v);
+                else warnings.Add(ConfigKeys.Ignored(key, ".claude/dm.json", userFile));
+            });
         }
         if (Find(mcp, "mcp.scaffold.allowPaths") is { } ap)
         {
-            var list = r.Paths(ap, "mcp.scaffold.allowPaths");
-            if (trusted || Allowed("mcp.scaffold.allowPaths", tighter: false)) options.ScaffoldAllowPaths = list;
-            else warnings.Add(ConfigKeys.Ignored("mcp.scaffold.allowPaths", ".claude/dm.json", userFile));
+            Try("mcp.scaffold.allowPaths", key =>
+            {
+                var list = r.Paths(ap, key);
+                if (trusted || Allowed(key, tighter: false)) options.ScaffoldAllowPaths = list;
+                else warnings.Add(ConfigKeys.Ignored(key, ".claude/dm.json", userFile));
+            });
         }
         if (Find(mcp, "mcp.tribunal.providers") is { } p)
         {
-            var list = r.Providers(p);
-            if (trusted || Allowed("mcp.tribunal.providers", tighter: false)) options.TribunalProviders = list;
-            else warnings.Add(ConfigKeys.Ignored("mcp.tribunal.providers", ".claude/dm.json", userFile));
+            Try("mcp.tribunal.providers", key =>
+            {
+                var list = r.Providers(p);
+                if (trusted || Allowed(key, tighter: false)) options.TribunalProviders = list;
+                else warnings.Add(ConfigKeys.Ignored(key, ".claude/dm.json", userFile));
+            });
         }
     }
 

@@ -1,3 +1,4 @@
+using DistributedModel.Providers.Configuration;
 using DistributedModel.Core.Configuration;
 using DistributedModel.Core.Workspace;
 using DistributedModel.Mcp.Consult;
@@ -28,7 +29,8 @@ public static class McpServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options);
         services.AddSingleton(sp => new ToolRunner(sp.GetRequiredService<McpOptions>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<ToolRunner>>(), sp.GetService<Redactor>() ?? new Redactor([])));
+            sp.GetRequiredService<ILogger<ToolRunner>>(), sp.GetService<Redactor>() ?? new Redactor([]),
+            ConfigurationNotice.From(sp.GetRequiredService<McpOptions>().Problems, sp.GetService<ProviderConfigurationProblems>()?.Items)));
         services.AddSingleton(sp => new WorkspaceFiles(sp.GetRequiredService<WorkspacePaths>()));
         services.AddSingleton<FileContext>();
         services.AddSingleton<OpinionRequester>();

@@ -13,6 +13,9 @@ internal sealed class DmProviderSettings
 
     public required ModelPrice Baseline { get; set; }
 
+    /// <summary>What was wrong in the configuration (each value concerned was left at its default); empty when all is well.</summary>
+    public IReadOnlyList<string> Problems { get; set; } = [];
+
     public LaneSettings Lane(string name) =>
         Lanes.TryGetValue(name, out var lane) ? lane : ProviderDefaults.OtherLane(name);
 

@@ -16,7 +16,23 @@ namespace DistributedModel.Providers.Configuration;
 /// </summary>
 internal static class DmSettingsLoader
 {
+    /// <summary>Strict: throws <see cref="InvalidOperationException"/> listing every problem.</summary>
     public static DmProviderSettings Load(WorkspacePaths paths, IConfiguration? config)
+    {
+        var settings = LoadWithProblems(paths, config);
+        if (settings.Problems.Count > 0)
+            throw new InvalidOperationException(
+                $"Distributed Model provider configuration is invalid ({paths.ConfigFile}):" + Environment.NewLine + "  - " +
+                string.Join(Environment.NewLine + "  - ", settings.Problems));
+        return settings;
+    }
+
+    /// <summary>
+    /// Never throws: every value with a problem is left at its default (a bad base URL keeps the vendor's, a key with a
+    /// line break is not used, a lane whose chain names no known provider keeps its default chain) and the problems are in
+    /// <see cref="DmProviderSettings.Problems"/>, so a server starts with the valid rest and says what is wrong.
+    /// </summary>
+    public static DmProviderSettings LoadWithProblems(WorkspacePaths paths, IConfiguration? config)
     {
         var errors = new List<string>();
         var providers = ProviderDefaults.Providers();
@@ -61,11 +77,7 @@ internal static class DmSettingsLoader
         }
 
         ApplyEnvironment(settings, config, errors);
-
-        if (errors.Count > 0)
-            throw new InvalidOperationException(
-                $"Distributed Model provider configuration is invalid ({file}):" + Environment.NewLine + "  - " +
-                string.Join(Environment.NewLine + "  - ", errors));
+        settings.Problems = errors;
         return settings;
     }
 
@@ -307,7 +319,11 @@ internal static class DmSettingsLoader
             else if (!chain.Contains(name!)) chain.Add(name!);
             i++;
         }
-        if (chain.Count == 0 && i == 0) { errors.Add($"{at}: the chain is empty; name at least one provider"); return null; }
+        if (chain.Count == 0)
+        {
+            if (i == 0) errors.Add($"{at}: the chain is empty; name at least one provider");
+            return null; // the lane keeps its default chain
+        }
         return [.. chain];
     }
 

@@ -13,11 +13,19 @@ public static class ProviderBaseUrls
     public sealed record Resolved(string Provider, string Url, string Authority, string Source, string? Refused);
 
     /// <summary>Throws <see cref="InvalidOperationException"/> (every problem listed) when the configuration is invalid.</summary>
-    public static IReadOnlyList<Resolved> Resolve(WorkspacePaths paths, IConfiguration? config)
+    public static IReadOnlyList<Resolved> Resolve(WorkspacePaths paths, IConfiguration? config) =>
+        From(DmSettingsLoader.Load(paths, config));
+
+    /// <summary>Never throws: the base URLs in force (a value with a problem is left at its default, and a repository's
+    /// refused host stays refused, so <c>dm doctor</c> never probes it) and the configuration's problems.</summary>
+    public static (IReadOnlyList<Resolved> Providers, IReadOnlyList<string> Problems) ResolveWithProblems(WorkspacePaths paths, IConfiguration? config)
     {
-        var settings = DmSettingsLoader.Load(paths, config);
-        return ProviderNames.All.Select(n => settings.Providers[n])
+        var settings = DmSettingsLoader.LoadWithProblems(paths, config);
+        return (From(settings), settings.Problems);
+    }
+
+    private static List<Resolved> From(DmProviderSettings settings) =>
+        ProviderNames.All.Select(n => settings.Providers[n])
             .Select(p => new Resolved(p.Name, UrlText.Redact(p.BaseUrl), UrlText.Authority(p.BaseUrl), p.BaseUrlSource, p.BlockedReason))
             .ToList();
-    }
 }

@@ -75,6 +75,32 @@ public sealed class DoctorCommandTests : IDisposable
         run.Out.Should().NotContain("sk-secret-value-123").And.NotContain("AIza-test-key-not-printed");
     }
 
+    /// <summary>Issue 26 item 9: with any other value invalid, doctor used to fall back to its own reading of the
+    /// repository's dm.json and probed the repository's refused host ("ok reachable").</summary>
+    [Fact]
+    public async Task With_an_invalid_value_elsewhere_doctor_still_never_probes_a_refused_repository_host_and_names_the_problem()
+    {
+        var attacker = new TcpListener(IPAddress.Loopback, 0);
+        attacker.Start();
+        try
+        {
+            int port = ((IPEndPoint)attacker.LocalEndpoint).Port;
+            _h.WriteRepo(".claude/dm.json", $"{{\"budgets\":{{\"consult\":-1}},\"providers\":{{\"gemini\":{{\"baseUrl\":\"http://127.0.0.1:{port}\"}}}}}}");
+            _h.SetEnv("GEMINI_API_KEY", "AIza-test-key-not-printed");
+
+            var run = await _h.RunAsync("doctor");
+
+            Line(run.Out, "gemini base URL").Should().StartWith("FAIL").And.Contain("a repository's configuration cannot choose");
+            Line(run.Out, "provider configuration").Should().StartWith("FAIL").And.Contain("budgets.consult").And.Contain("left at its default");
+            run.Out.Should().NotContain("gemini reachable");
+            attacker.Pending().Should().BeFalse("no connection reached the repository's host");
+        }
+        finally
+        {
+            attacker.Stop();
+        }
+    }
+
     [Fact]
     public async Task Doctor_on_an_installed_repo_passes_and_never_prints_a_key()
     {

@@ -64,13 +64,28 @@ public sealed class McpOptionsLoaderTests : IDisposable
     [InlineData("""{"mcp": {"maxFileBytes": 1e12}}""", "mcp.maxFileBytes must be a whole number from 1,024 to 268,435,456, got 1e12")]
     [InlineData("""{"mcp": {"toolTimeoutSeconds": 0}}""", "mcp.toolTimeoutSeconds must be a number of seconds from 1 to 3,600, got 0")]
     [InlineData("""{"mcp": {"maxFiles": 2.5}}""", "mcp.maxFiles must be a whole number from 1 to 10,000, got 2.5")]
-    public void Out_of_range_values_are_errors_naming_the_file_and_key_even_from_the_user(string json, string message)
+    public void Out_of_range_values_are_problems_naming_the_file_and_key_even_from_the_user_and_stay_at_their_default(string json, string message)
     {
         User(json);
 
-        var act = Load;
+        var o = Load();
 
-        act.Should().Throw<InvalidOperationException>().WithMessage($"{UserFile}: {message}");
+        o.Problems.Should().Equal($"{UserFile}: {message}");
+        o.Should().BeEquivalentTo(new McpOptions(), c => c.Excluding(x => x.Problems));
+    }
+
+    [Fact]
+    public void A_bad_value_leaves_the_valid_rest_applied_and_invalid_json_is_one_problem()
+    {
+        User("""{"mcp": {"maxFiles": -1, "contextBudgetBytes": 50000}}""");
+        Repo("""{"mcp": {"maxFiles": 10,""");
+
+        var o = Load();
+
+        o.ContextBudgetBytes.Should().Be(50_000);
+        o.Problems.Should().HaveCount(2);
+        o.Problems[0].Should().Contain("mcp.maxFiles must be a whole number from 1 to 10,000, got -1");
+        o.Problems[1].Should().Contain(".claude/dm.json is not valid JSON");
     }
 
     [Fact]

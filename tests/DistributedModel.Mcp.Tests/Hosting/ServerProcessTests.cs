@@ -53,6 +53,43 @@ public sealed class ServerProcessTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_configuration_with_errors_still_starts_the_server_and_every_answer_names_the_problems()
+    {
+        // Issue 26 item 9: a typo in the repository's dm.json, a bad URL or a CRLF in a key aborted dm-mcp at start, so
+        // no tool was available at all.
+        await using var gemini = await FakeGemini.StartAsync();
+        gemini.Reply("DIGEST: 42 errors CS0246");
+        using var ws = new TempDirectory("dm-mcp-badcfg");
+        var config = System.Text.Json.Nodes.JsonNode.Parse(ProviderTestHost.FastRetriesDmJson)!.AsObject();
+        config["mcp"] = new System.Text.Json.Nodes.JsonObject { ["maxFiles"] = -1 };
+        config["providers"] ??= new System.Text.Json.Nodes.JsonObject();
+        config["providers"]!["deepseek"] = new System.Text.Json.Nodes.JsonObject { ["baseUrl"] = "not a url" };
+        ws.Write(".claude/dm.json", config.ToJsonString());
+        ws.Write("build.log", Samples.BuildLog());
+        var env = Environment(gemini);
+        env["OPENAI_API_KEY"] = "sk-test\r\nX-Injected: 1";
+
+        await using var client = await McpClient.CreateAsync(new StdioClientTransport(new StdioClientTransportOptions
+        {
+            Command = await ServerExeAsync(),
+            Arguments = ["--workspace", ws.Path],
+            WorkingDirectory = Path.GetTempPath(),
+            EnvironmentVariables = env,
+        }));
+        var tools = await client.ListToolsAsync();
+        var result = await client.CallToolAsync("summarize", new Dictionary<string, object?> { ["paths"] = new[] { "build.log" } });
+
+        tools.Select(t => t.Name).Should().Contain(["summarize", "scaffold", "consult", "tribunal", "dispatch"]);
+        var text = string.Concat(result.Content.OfType<TextContentBlock>().Select(b => b.Text));
+        output.WriteLine(text);
+        result.IsError.Should().NotBe(true, text);
+        text.Should().Contain("DIGEST: 42 errors CS0246")
+            .And.Contain("[dm.json: 3 problem(s), each value left at its default, the rest applies")
+            .And.Contain("mcp.maxFiles must be a whole number").And.Contain("'not a url' is not an http(s) URL")
+            .And.Contain("OPENAI_API_KEY contains a line break").And.NotContain("sk-test");
+    }
+
+    [Fact]
     public async Task The_official_TypeScript_SDK_lists_the_tools_and_calls_summarize_on_the_real_process()
     {
         await using var gemini = await FakeGemini.StartAsync();

@@ -100,14 +100,20 @@ public sealed class SettingsTests : ProviderTestBase
     }
 
     [Fact]
-    public void Registration_fails_fast_on_invalid_configuration()
+    public void Registration_with_an_invalid_value_reports_it_and_keeps_the_default_so_the_host_still_starts()
     {
-        Workspace.Write(".claude/dm.json", """{"lanes":{"review":{"chain":[]}}}""");
+        Workspace.Write(".claude/dm.json", """{"lanes":{"review":{"chain":[]}, "summarize":{"chain":["gemni"]}}}""");
         var services = new ServiceCollection();
 
-        var act = () => services.AddDistributedModelProviders(new WorkspacePaths(Workspace.Path),
+        services.AddDistributedModelProviders(new WorkspacePaths(Workspace.Path),
             new ConfigurationBuilder().AddInMemoryCollection(NoKeys).Build());
 
-        act.Should().Throw<InvalidOperationException>().Which.Message.Should().Contain("lanes.review.chain: the chain is empty");
+        using var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<ProviderConfigurationProblems>().Items.Should().HaveCount(2)
+            .And.Contain(p => p.Contains("lanes.review.chain: the chain is empty", StringComparison.Ordinal))
+            .And.Contain(p => p.Contains("lanes.summarize.chain[0]: 'gemni' is not a provider", StringComparison.Ordinal));
+        var settings = provider.GetRequiredService<DmProviderSettings>();
+        settings.Lane("review").Chain.Should().NotBeEmpty();
+        settings.Lane("summarize").Chain.Should().Equal(ProviderDefaults.Lanes()["summarize"].Chain);
     }
 }
