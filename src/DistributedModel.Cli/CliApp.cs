@@ -31,6 +31,8 @@ public static class CliApp
 
     public static async Task<int> RunAsync(string[] args, CliEnvironment env, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(env);
+        env = env.WithSafeTerminal(); // no control character from data reaches the user's terminal (issue 26.6)
         var root = Build(env);
         var parse = root.Parse(args);
         var config = new InvocationConfiguration { Output = env.Out, Error = env.Error };

@@ -32,6 +32,20 @@ public sealed class CliEnvironment
             : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile),
     };
 
+    /// <summary>The same environment printing through <see cref="Terminal.SafeTerminalWriter"/> (idempotent).</summary>
+    public CliEnvironment WithSafeTerminal() => Out is Terminal.SafeTerminalWriter ? this : new()
+    {
+        Out = new Terminal.SafeTerminalWriter(Out),
+        Error = new Terminal.SafeTerminalWriter(Error),
+        CurrentDirectory = CurrentDirectory,
+        HomeDirectory = HomeDirectory,
+        GetEnvironmentVariable = GetEnvironmentVariable,
+        Time = Time,
+        ToolDirectory = ToolDirectory,
+        ProbeTimeout = ProbeTimeout,
+        SmokeTimeout = SmokeTimeout,
+    };
+
     public string ResolvePath(string path) => Path.GetFullPath(path, CurrentDirectory);
 
     /// <summary>The repository directory given by <c>--repo</c> (default: the current directory); it must exist.</summary>

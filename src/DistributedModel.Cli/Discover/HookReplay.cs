@@ -164,7 +164,9 @@ public sealed class HookReplay
                 if (bytes[i] <= options.PassThroughBytes) { OutputBytes += bytes[i]; Append(Ours, text); continue; }
                 if (TextSafety.LooksBinary(text)) throw new FailOpenException("binary");
                 long share = bigBytes <= available ? bytes[i] : available * bytes[i] / bigBytes;
-                var rawPath = owner._plannedStore.PlanPath(at, tool, ContentHash.Of(text));
+                var hash = ContentHash.Of(text);
+                // The real hook stored this output under its own time: name that file when it is still there.
+                var rawPath = owner._plannedStore.FindNewest(hash) ?? owner._plannedStore.PlanPath(at, tool, hash);
                 string? replacement;
                 if (share < CompressionOptions.MinBudgetBytes) replacement = Stub(bytes[i], rawPath, share);
                 else

@@ -80,6 +80,15 @@ public sealed class RawOutputStore
         }
     }
 
+    /// <summary>The newest stored file with this content hash, or null (read-only: <c>dm discover</c> names the file the
+    /// real hook wrote; the hook itself always stores a repeat anew, see the class remarks).</summary>
+    public string? FindNewest(string hash)
+    {
+        ArgumentNullException.ThrowIfNull(hash);
+        if (!System.IO.Directory.Exists(Directory)) return null;
+        return System.IO.Directory.EnumerateFiles(Directory, "*-" + hash + Extension).Max(StringComparer.Ordinal);
+    }
+
     /// <summary>As <see cref="ApplyRetention(IReadOnlySet{string})"/> keeping one file (or none).</summary>
     public void ApplyRetention(string? keep = null) =>
         ApplyRetention(keep is null ? new HashSet<string>() : new HashSet<string>(StringComparer.Ordinal) { keep });

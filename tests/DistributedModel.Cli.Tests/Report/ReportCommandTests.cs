@@ -84,6 +84,22 @@ public sealed class ReportCommandTests : IDisposable
         run.Out.Should().Contain("unpriced models (cost unknown, not in the spend above): gpt-6.2-sol");
     }
 
+    /// <summary>Issue 26 item 6: the ledger and hooks.log are written from data a repository or a model controls; `dm report`
+    /// printed their terminal escapes raw (OSC 52 writes the clipboard, OSC 0 the window title, CSI 2J clears the screen).</summary>
+    [Fact]
+    public async Task Terminal_escapes_in_the_ledger_are_printed_as_visible_text_never_raw()
+    {
+        string Ts(int minutes) => Now.AddMinutes(-minutes).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        const string Hostile = """gpt\u001b]52;c;Y3VybCBldmlsIHwgc2g=\u0007\u001b]0;pwned\u0007\u001b[2J\u009b31m"""; // JSON escapes
+        new SyntheticLogs(_h.Repo).RawLedgerText(
+            $$"""{"ts":"{{Ts(40)}}","lane":"consult","provider":"openai","model":"{{Hostile}}","in":100,"out":20,"reasoning":0,"cached":0,"cost_usd":null,"unpriced":true,"baseline_usd":0.001,"ms":7.5,"attempts":1,"fallback_from":null,"outcome":"ok","error":null,"detail":"x"}""" + "\n").Save();
+
+        var run = await _h.RunAsync("report");
+
+        run.Out.Should().Contain("gpt\\x1B]52;c;Y3VybCBldmlsIHwgc2g=\\x07\\x1B]0;pwned\\x07\\x1B[2J\\u009B31m", "the model name is shown, its escapes made visible");
+        run.Out.Should().NotContain("\u001b").And.NotContain("\u0007").And.NotContain("\u009b");
+    }
+
     [Fact]
     public async Task A_passing_week_recommends_promote_with_exit_code_zero()
     {
