@@ -24,6 +24,9 @@ public static class DispatchServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new DispatchOptionsLoader(sp.GetRequiredService<WorkspacePaths>(),
             UserConfigFile.Path(sp.GetService<IConfiguration>()?["HOME"] ?? Environment.GetEnvironmentVariable("HOME")), configure));
+        services.TryAddSingleton(sp => DispatchStateKey.Load(Path.Combine(
+            Path.GetDirectoryName(UserConfigFile.Path(sp.GetService<IConfiguration>()?["HOME"] ?? Environment.GetEnvironmentVariable("HOME")))!,
+            "dm", DispatchStateKey.FileName)));
         services.TryAddSingleton<WorktreeManager>();
         services.TryAddSingleton<CodexRunner>();
         services.TryAddSingleton<IReviewerClient, LaneReviewerClient>();

@@ -25,6 +25,9 @@ public sealed class DispatchHarness : IAsyncDisposable
     public FakeResponsesServer Fake { get; }
     public WorkspacePaths Paths => new(Repo.Root);
 
+    /// <summary>This harness's installation key: states written with it are the server's own.</summary>
+    public DistributedModel.Mcp.Dispatch.Jobs.DispatchStateKey StateKey { get; } = DistributedModel.Mcp.Dispatch.Jobs.DispatchStateKey.Ephemeral();
+
     /// <summary>Codex fixes src/calc.py with apply_patch, then answers with a summary.</summary>
     public static Task<DispatchHarness> WithFixScriptAsync() => StartAsync(
         ResponsesStep.ApplyPatch(FixPatch) with { Usage = new(2000, 500, 60, 12) },

@@ -25,6 +25,7 @@ public sealed class InProcessDispatchServer : IAsyncDisposable
         var serverToClient = new Pipe();
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddSingleton(reviewers);
+        builder.Services.AddSingleton(harness.StateKey);
         builder.Services.AddDispatch(harness.Paths, o => { harness.Configure(o); configure?.Invoke(o); });
         builder.Services.AddMcpServer()
             .WithStreamServerTransport(clientToServer.Reader.AsStream(), serverToClient.Writer.AsStream())

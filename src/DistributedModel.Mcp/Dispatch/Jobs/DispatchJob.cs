@@ -12,9 +12,13 @@ public sealed class DispatchJob : IProgress<string>
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private DispatchJobState _state;
 
-    public DispatchJob(DispatchJobState state, string directory, DispatchPlan? plan)
+    private readonly DispatchStateKey _key;
+
+    public DispatchJob(DispatchJobState state, string directory, DispatchPlan? plan, DispatchStateKey key)
     {
         ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(key);
+        _key = key;
         _state = state;
         Directory = directory;
         Plan = plan;
@@ -48,7 +52,7 @@ public sealed class DispatchJob : IProgress<string>
         {
             if (_state.IsTerminal) return false;
             var next = change(_state);
-            DispatchStateFile.Write(Directory, next);
+            DispatchStateFile.Write(Directory, next, _key);
             _state = next;
             if (next.IsTerminal) _ended.TrySetResult();
             return true;

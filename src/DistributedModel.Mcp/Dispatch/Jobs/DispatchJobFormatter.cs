@@ -16,12 +16,12 @@ public static class DispatchJobFormatter
         if (s.State is DispatchJobStates.Done or DispatchJobStates.Failed && s.Result is { Length: > 0 } result) return result;
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"dispatch {s.Id}: {s.State}");
-        if (s.Branch is not null) sb.Append(CultureInfo.InvariantCulture, $" on branch {s.Branch}");
-        if (s.Base is not null) sb.Append(CultureInfo.InvariantCulture, $" (from {s.Base})");
+        if (s.Branch is not null) sb.Append(" on branch ").Append(Clip(s.Branch, 120));
+        if (s.Base is not null) sb.Append(" (from ").Append(Clip(s.Base, 80)).Append(')');
         sb.Append(CultureInfo.InvariantCulture, $", {Age(s, now)}");
         if (s.State == DispatchJobStates.Interrupted)
-            sb.Append(" — ").Append(s.Error).Append(" Dispatch the brief again (.claude/dm/dispatch/").Append(s.Id).Append("/brief.md).");
-        else if (s.Error is not null) sb.Append(" — ").Append(s.Error);
+            sb.Append(" — ").Append(Clip(s.Error ?? "", 300)).Append(" Dispatch the brief again (.claude/dm/dispatch/").Append(Clip(s.Id, 40)).Append("/brief.md).");
+        else if (s.Error is not null) sb.Append(" — ").Append(Clip(s.Error, 300));
         else if (s.LastProgress is not null) sb.Append("; last: ").Append(Clip(s.LastProgress, 160));
         return sb.Append('\n').ToString();
     }
@@ -40,7 +40,7 @@ public static class DispatchJobFormatter
         {
             sb.Append(CultureInfo.InvariantCulture, $"- {j.Id} {j.State}");
             if (j.Outcome is not null && j.State != DispatchJobStates.Done) sb.Append(CultureInfo.InvariantCulture, $" ({j.Outcome})");
-            if (j.Branch is not null) sb.Append(' ').Append(j.Branch);
+            if (j.Branch is not null) sb.Append(' ').Append(Clip(j.Branch, 120));
             sb.Append(", ").Append(Age(j, now));
             var note = j.State is DispatchJobStates.Queued or DispatchJobStates.Running ? j.LastProgress : j.Error;
             if (note is not null) sb.Append(" — ").Append(Clip(note, 100));

@@ -21,5 +21,8 @@ public sealed record DispatchJobState
     /// <summary>The ≤ 2 KB result (the same text as <c>result.md</c>).</summary>
     public string? Result { get; init; }
 
+    /// <summary>HMAC of the state without this field, with this installation's <see cref="DispatchStateKey"/>.</summary>
+    public string? Mac { get; init; }
+
     [System.Text.Json.Serialization.JsonIgnore] public bool IsTerminal => DispatchJobStates.IsTerminal(State);
 }

@@ -10,7 +10,7 @@ namespace DistributedModel.Mcp.Dispatch.Jobs;
 /// queued or running is marked interrupted); on stop it cancels the running jobs — their codex processes are killed
 /// and their worktrees removed by the engine — and marks them, and the queued ones, interrupted.
 /// </summary>
-public sealed partial class DispatchJobs(DispatchService service, TimeProvider time) : IHostedService, IDisposable
+public sealed partial class DispatchJobs(DispatchService service, TimeProvider time, DispatchStateKey key) : IHostedService, IDisposable
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, DispatchJob> _jobs = new(StringComparer.Ordinal);
@@ -53,8 +53,8 @@ public sealed partial class DispatchJobs(DispatchService service, TimeProvider t
         lock (_gate)
         {
             if (_stopped) return (null, new DispatchOutcome(DispatchStatus.Refused, "the server is shutting down."));
-            DispatchStateFile.Write(directory, state);
-            var job = new DispatchJob(state, directory, plan);
+            DispatchStateFile.Write(directory, state, key);
+            var job = new DispatchJob(state, directory, plan, key);
             _jobs[job.Id] = job;
             _queue.Enqueue(job);
             Pump();
@@ -135,8 +135,9 @@ public sealed partial class DispatchJobs(DispatchService service, TimeProvider t
         foreach (var dir in Directory.EnumerateDirectories(service.DispatchDir))
         {
             var name = Path.GetFileName(dir);
-            if (!IdPattern().IsMatch(name) || DispatchStateFile.TryRead(dir) is not { } state || state.Id != name) continue;
-            var job = new DispatchJob(state, dir, plan: null);
+            // Only states this installation signed: a state.json committed to the repository is not a job of ours.
+            if (!IdPattern().IsMatch(name) || DispatchStateFile.TryRead(dir, key) is not { } state || state.Id != name) continue;
+            var job = new DispatchJob(state, dir, plan: null, key);
             if (!state.IsTerminal)
             {
                 // No FinishedAt: when the old server died is unknown.
