@@ -93,10 +93,10 @@ public sealed class DoctorChecks(CliEnvironment env, RepoLayout repo)
     /// </summary>
     private async Task StatusLineAsync(List<CheckResult> results, string binDir, UserLayout user, bool promoted, CancellationToken ct)
     {
-        var scopes = new List<(string File, string Command)> { (repo.SettingsFile, WiringPlan.ForRepository().StatusLineCommand) };
-        if (promoted) scopes.Add((user.SettingsFile, WiringPlan.ForUser(user.BinDir).StatusLineCommand));
-        bool wired = false;
-        foreach (var (file, command) in scopes)
+        var scopes = new List<(string File, string Command, bool UserScope)> { (repo.SettingsFile, WiringPlan.ForRepository().StatusLineCommand, false) };
+        if (promoted) scopes.Add((user.SettingsFile, WiringPlan.ForUser(user.BinDir).StatusLineCommand, true));
+        string? wiredExe = null; // the binary Claude Code runs: the project's settings win over the user's
+        foreach (var (file, command, userScope) in scopes)
         {
             var name = "status line in " + file;
             try
@@ -109,17 +109,19 @@ public sealed class DoctorChecks(CliEnvironment env, RepoLayout repo)
                         $"your own ({StatusLineWiring.Describe(settings)}); ours is not wired (`dm install --replace-statusline` swaps it, uninstall gives yours back)"),
                     StatusLineState.Malformed => new(name, CheckLevel.Warn,
                         $"\"statusLine\" is not {{\"type\": \"command\", \"command\": \"…\"}} (found {StatusLineWiring.Describe(settings)}): Claude Code shows no status line"),
+                    _ when promoted && !userScope => new(name, CheckLevel.Ok, "not wired here (promoted: see user scope)"),
                     _ => new(name, CheckLevel.Ok, "not wired (optional: `dm install --statusline`)"),
                 });
-                wired |= StatusLineWiring.IsOurs(settings, command);
+                if (StatusLineWiring.IsOurs(settings, command))
+                    wiredExe ??= Path.Combine(userScope ? user.BinDir : repo.HookDir, BinaryLayout.StatusLineExecutable);
             }
             catch (JsonFileException ex)
             {
                 results.Add(new(name, CheckLevel.Fail, ex.Message));
             }
         }
-        var exe = Path.Combine(binDir, BinaryLayout.StatusLineExecutable);
-        if (!wired && !File.Exists(exe)) return;
+        var exe = wiredExe ?? Path.Combine(binDir, BinaryLayout.StatusLineExecutable);
+        if (wiredExe is null && !File.Exists(exe)) return;
         var binary = Executable(exe, "dm install --statusline");
         results.Add(binary);
         if (binary.Level == CheckLevel.Ok) results.Add(await new SmokeChecks(env.SmokeTimeout).StatusLineAsync(exe, ct));

@@ -69,6 +69,22 @@ public sealed class StatusLineDoctorTests : IDisposable
     }
 
     [Fact]
+    public async Task After_promote_doctor_finds_the_status_line_in_user_scope_and_runs_the_copied_binary()
+    {
+        (await _h.RunAsync("install", "--statusline", "--hooks-from", _h.FakeBinaries(statusLine: true))).ExitCode.Should().Be(0);
+        _h.Clock.Advance(TimeSpan.FromDays(8));
+        SyntheticLogs.WritePassingWeek(_h.Repo, _h.Clock.GetUtcNow());
+        (await _h.RunAsync("promote")).ExitCode.Should().Be(0);
+
+        var run = await _h.RunAsync("doctor");
+
+        Line(run.Out, "status line in " + _h.RepoFile(".claude/settings.json")).Should().StartWith("ok").And.EndWith("not wired here (promoted: see user scope)");
+        Line(run.Out, "status line in " + _h.HomeFile(".claude/settings.json")).Should().StartWith("ok").And.EndWith(": wired");
+        Line(run.Out, "status line runs").Should().StartWith("ok").And.Contain(CliHarness.FakeStatusLine);
+        Line(run.Out, "binary " + _h.HomeFile(".claude/dm/bin/StatusLine")).Should().StartWith("ok");
+    }
+
+    [Fact]
     public async Task A_malformed_status_line_is_a_warning_naming_what_was_found()
     {
         (await _h.RunAsync("install", "--hooks-from", _h.FakeBinaries())).ExitCode.Should().Be(0);
