@@ -39,6 +39,8 @@ public sealed class DoctorChecks(CliEnvironment env, RepoLayout repo)
             results.Add(Wired("server in " + user.ClaudeJson, () => McpWiring.IsWired(JsonFile.ReadObject(user.ClaudeJson), plan), false));
         }
 
+        await StatusLineAsync(results, binDir, user, promoted, ct);
+
         // Base URLs resolved by the provider library itself (environment, ~/.claude/dm.json, allowed repository hosts).
         var endpoints = new Dictionary<string, ProviderBaseUrls.Resolved>(StringComparer.Ordinal);
         {
@@ -78,10 +80,50 @@ public sealed class DoctorChecks(CliEnvironment env, RepoLayout repo)
         return results;
     }
 
-    private static CheckResult Executable(string path)
+    /// <summary>
+    /// The status line is optional: where it is wired (the repository's settings, and the user's after promote), and —
+    /// when wired or present — its binary, run once. A status line of the user's own is fine; a malformed one is a warning.
+    /// </summary>
+    private async Task StatusLineAsync(List<CheckResult> results, string binDir, UserLayout user, bool promoted, CancellationToken ct)
+    {
+        var scopes = new List<(string File, string Command, bool UserScope)> { (repo.SettingsFile, WiringPlan.ForRepository().StatusLineCommand, false) };
+        if (promoted) scopes.Add((user.SettingsFile, WiringPlan.ForUser(user.BinDir).StatusLineCommand, true));
+        string? wiredExe = null; // the binary Claude Code runs: the project's settings win over the user's
+        foreach (var (file, command, userScope) in scopes)
+        {
+            var name = "status line in " + file;
+            try
+            {
+                var settings = JsonFile.ReadObject(file) ?? new JsonObject();
+                results.Add(StatusLineWiring.Inspect(settings, command) switch
+                {
+                    StatusLineState.Ours => new(name, CheckLevel.Ok, "wired"),
+                    StatusLineState.Theirs => new(name, CheckLevel.Ok,
+                        $"your own ({StatusLineWiring.Describe(settings)}); ours is not wired (`dm install --replace-statusline` swaps it, uninstall gives yours back)"),
+                    StatusLineState.Malformed => new(name, CheckLevel.Warn,
+                        $"\"statusLine\" is not {{\"type\": \"command\", \"command\": \"…\"}} (found {StatusLineWiring.Describe(settings)}): Claude Code shows no status line"),
+                    _ when promoted && !userScope => new(name, CheckLevel.Ok, "not wired here (promoted: see user scope)"),
+                    _ => new(name, CheckLevel.Ok, "not wired (optional: `dm install --statusline`)"),
+                });
+                if (StatusLineWiring.IsOurs(settings, command))
+                    wiredExe ??= Path.Combine(userScope ? user.BinDir : repo.HookDir, BinaryLayout.StatusLineExecutable);
+            }
+            catch (JsonFileException ex)
+            {
+                results.Add(new(name, CheckLevel.Fail, ex.Message));
+            }
+        }
+        var exe = wiredExe ?? Path.Combine(binDir, BinaryLayout.StatusLineExecutable);
+        if (wiredExe is null && !File.Exists(exe)) return;
+        var binary = Executable(exe, "dm install --statusline");
+        results.Add(binary);
+        if (binary.Level == CheckLevel.Ok) results.Add(await new SmokeChecks(env.SmokeTimeout).StatusLineAsync(exe, ct));
+    }
+
+    private static CheckResult Executable(string path, string fix = "dm install")
     {
         var name = "binary " + path;
-        if (!File.Exists(path)) return new(name, CheckLevel.Fail, "missing: run `dm install`");
+        if (!File.Exists(path)) return new(name, CheckLevel.Fail, $"missing: run `{fix}`");
         if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & UnixFileMode.UserExecute) == 0)
             return new(name, CheckLevel.Fail, "not executable: run `dm install` again");
         return new(name, CheckLevel.Ok, "present, executable");

@@ -58,6 +58,26 @@ public sealed class SmokeChecks(TimeSpan limit)
             : new(name, CheckLevel.Fail, $"exit 0 in {run.Millis} ms but no routing hint for a summarize prompt");
     }
 
+    /// <summary>Runs the status line once on the JSON Claude Code pipes to it (a fresh workspace: nothing logged today).</summary>
+    public async Task<CheckResult> StatusLineAsync(string exe, CancellationToken ct)
+    {
+        const string name = "status line runs";
+        using var workspace = new ScratchDirectory();
+        var input = new JsonObject
+        {
+            ["session_id"] = "dm-doctor", ["cwd"] = workspace.Path,
+            ["model"] = new JsonObject { ["id"] = "dm-doctor", ["display_name"] = "dm doctor" },
+            ["workspace"] = new JsonObject { ["current_dir"] = workspace.Path, ["project_dir"] = workspace.Path },
+        }.ToJsonString();
+
+        var run = await RunOnceAsync(exe, workspace.Path, input, ct);
+        if (run.Problem is not null) return new(name, CheckLevel.Fail, run.Problem);
+        var line = run.StdOut.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0);
+        return line is null
+            ? new(name, CheckLevel.Fail, $"exit 0 in {run.Millis} ms but printed nothing (Claude Code would show an empty status line)")
+            : new(name, CheckLevel.Ok, $"prints \"{line}\", {run.Millis} ms round trip");
+    }
+
     /// <summary>Starts the server, sends <c>initialize</c> and <c>tools/list</c> over stdio, names the tools it lists.</summary>
     public async Task<CheckResult> McpServerAsync(string exe, CancellationToken ct)
     {

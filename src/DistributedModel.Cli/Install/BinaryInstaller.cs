@@ -31,7 +31,7 @@ public static class BinaryInstaller
                 Directory.CreateDirectory(Path.GetDirectoryName(dst)!);
                 var tmp = dst + StagingSuffix;
                 File.Copy(src, tmp, overwrite: true);
-                if (BinaryLayout.Required.Contains(rel.Replace('\\', '/'))) MakeExecutable(tmp);
+                if (BinaryLayout.Executables.Contains(rel.Replace('\\', '/'))) MakeExecutable(tmp);
                 staged.Add((tmp, dst));
             }
         }
@@ -44,7 +44,7 @@ public static class BinaryInstaller
         // beside its new libraries. Each rename is atomic and cannot fail on a busy file.
         foreach (var (tmp, dst) in staged.OrderBy(x => IsEntryPoint(targetDir, x.Target)))
             File.Move(tmp, dst, overwrite: true);
-        foreach (var exe in BinaryLayout.Required) MakeExecutable(Path.Combine(targetDir, exe));
+        foreach (var exe in BinaryLayout.Executables) MakeExecutable(Path.Combine(targetDir, exe));
 
         var names = files.Select(r => r.Replace('\\', '/')).ToList();
         foreach (var stale in previous.Except(names, StringComparer.Ordinal))
@@ -70,7 +70,7 @@ public static class BinaryInstaller
     public static string StagingSuffix => $".dm-new-{Environment.ProcessId}";
 
     private static bool IsEntryPoint(string targetDir, string path) =>
-        BinaryLayout.Required.Any(r => Path.GetFullPath(Path.Combine(targetDir, r)) == Path.GetFullPath(path));
+        BinaryLayout.Executables.Any(r => Path.GetFullPath(Path.Combine(targetDir, r)) == Path.GetFullPath(path));
 
     private static List<string> ManifestEntries(string dir)
     {

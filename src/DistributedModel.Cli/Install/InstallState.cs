@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using DistributedModel.Cli.Json;
+using DistributedModel.Cli.Wiring;
 
 namespace DistributedModel.Cli.Install;
 
@@ -24,6 +25,9 @@ public sealed record InstallState
 
     /// <summary>The block install added to <c>.git/info/exclude</c> or <c>.gitignore</c> (null: none).</summary>
     public IgnoreRecord? Ignore { get; init; }
+
+    /// <summary>Set while our status line is wired in this scope (<c>--statusline</c>): what it replaced, for uninstall.</summary>
+    public StatusLineRecord? StatusLine { get; init; }
 
     /// <summary>Set by <c>dm promote</c> on the repository's state when the setup moved to user scope.</summary>
     public DateTimeOffset? PromotedAt { get; init; }

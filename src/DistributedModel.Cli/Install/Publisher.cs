@@ -5,7 +5,7 @@ using DistributedModel.Core.Wiring;
 namespace DistributedModel.Cli.Install;
 
 /// <summary>
-/// Publishes the three Native AOT executables (the two hooks and the MCP server) from the source tree into one staging
+/// Publishes the four Native AOT executables (the two hooks, the MCP server and the status line) from the source tree into one staging
 /// directory in <see cref="BinaryLayout"/>, reporting progress (a publish takes tens of seconds). Only the executables
 /// are copied: no .NET runtime, no libraries, no debug symbols.
 /// </summary>
@@ -25,7 +25,7 @@ public sealed class Publisher(string sourceRoot, TextWriter progress, TimeSpan? 
     public bool IsUpToDate()
     {
         var bin = Path.Combine(Staging, "bin");
-        if (!File.Exists(Stamp) || BinaryLayout.Required.Any(r => !File.Exists(Path.Combine(bin, r)))) return false;
+        if (!File.Exists(Stamp) || BinaryLayout.Executables.Any(r => !File.Exists(Path.Combine(bin, r)))) return false;
         var published = File.GetLastWriteTimeUtc(Stamp);
         var inputs = Directory.EnumerateFiles(Path.Combine(sourceRoot, "src"), "*", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
@@ -61,6 +61,7 @@ public sealed class Publisher(string sourceRoot, TextWriter progress, TimeSpan? 
             ("DistributedModel.Hooks.PostToolUse", WiringDefaults.PostToolUseExe, WiringDefaults.PostToolUseExe),
             ("DistributedModel.Hooks.UserPromptSubmit", WiringDefaults.UserPromptSubmitExe, WiringDefaults.UserPromptSubmitExe),
             ("DistributedModel.Mcp", WiringDefaults.McpExe, BinaryLayout.McpExecutable),
+            ("DistributedModel.StatusLine", WiringDefaults.StatusLineExe, BinaryLayout.StatusLineExecutable),
         };
         for (int i = 0; i < steps.Length; i++)
         {

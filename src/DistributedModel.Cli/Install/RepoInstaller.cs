@@ -9,8 +9,10 @@ public sealed class RepoInstaller(CliEnvironment env)
     /// <summary>
     /// Obtains binaries (copied from <paramref name="hooksFrom"/>, else published from the source tree), then wires the repo
     /// and keeps our files out of git (<c>.git/info/exclude</c>, or <c>.gitignore</c> with <paramref name="gitignore"/>).
+    /// <paramref name="statusLine"/>: also set Claude Code's <c>statusLine</c> to our binary (when the user has none, or
+    /// replacing theirs and keeping it for uninstall).
     /// </summary>
-    public async Task<int> InstallAsync(string repo, string? hooksFrom, CancellationToken ct, bool gitignore = false)
+    public async Task<int> InstallAsync(string repo, string? hooksFrom, CancellationToken ct, bool gitignore = false, StatusLineMode statusLine = StatusLineMode.Off)
     {
         var layout = ForExistingRepo(repo);
         using var _ = InstallLock.Acquire(layout.Root);
@@ -23,7 +25,16 @@ public sealed class RepoInstaller(CliEnvironment env)
         var settingsBefore = FileSnapshot.Take(layout.SettingsFile);
         var mcpBefore = FileSnapshot.Take(layout.McpFile);
         var createdDirs = RepoLayout.CreatableDirectories.Where(d => !Directory.Exists(Path.Combine(layout.Root, d))).ToList();
-        settings.Apply(o => SettingsWiring.Add(o, plan, layout.SettingsFile));
+        bool hooksChanged = false;
+        settings.Apply(o => hooksChanged = SettingsWiring.Add(o, plan, layout.SettingsFile));
+        var statusRecord = state?.StatusLine;
+        string? statusNote = null;
+        if (statusLine != StatusLineMode.Off)
+            settings.Apply(o =>
+            {
+                (bool changed, statusRecord, statusNote) = StatusLineWiring.Add(o, plan.StatusLineCommand, statusLine, state?.StatusLine, layout.SettingsFile);
+                return changed;
+            });
         mcp.Apply(o => McpWiring.Add(o, plan, layout.McpFile));
         settings.EnsureWritable();
         mcp.EnsureWritable();
@@ -34,7 +45,7 @@ public sealed class RepoInstaller(CliEnvironment env)
         if (hooksFrom is not null)
         {
             source = env.ResolvePath(hooksFrom);
-            BinaryLayout.Validate(source, "--hooks-from");
+            BinaryLayout.Validate(source, "--hooks-from", statusLine: statusLine != StatusLineMode.Off);
         }
         else
         {
@@ -58,6 +69,7 @@ public sealed class RepoInstaller(CliEnvironment env)
             Files = { [RepoLayout.SettingsKey] = settingsBefore, [RepoLayout.McpKey] = mcpBefore },
             CreatedDirectories = createdDirs,
         };
+        if (statusLine != StatusLineMode.Off) state = state with { StatusLine = statusRecord };
         (state, var ignoreNote) = UpdateIgnore(layout, state, ignore);
         state.Save(layout.StateFile);
         if (newWindow)
@@ -66,7 +78,8 @@ public sealed class RepoInstaller(CliEnvironment env)
         bool wroteMcp = mcp.Save();
 
         await env.Out.WriteLineAsync($"{(copied > 0 ? $"Installed {copied} file(s) into" : "Binaries up to date in")} {Rel(layout, layout.HookDir)}");
-        await env.Out.WriteLineAsync($"{Rel(layout, layout.SettingsFile)}: {(wroteSettings ? "hooks merged" : "already wired, unchanged")}");
+        await env.Out.WriteLineAsync($"{Rel(layout, layout.SettingsFile)}: {(hooksChanged ? "hooks merged" : wroteSettings ? "hooks already wired" : "already wired, unchanged")}");
+        if (statusNote is not null) await env.Out.WriteLineAsync($"{Rel(layout, layout.SettingsFile)}: {statusNote}");
         await env.Out.WriteLineAsync($"{Rel(layout, layout.McpFile)}: {(wroteMcp ? $"server \"{WiringPlan.McpServerName}\" merged" : "already wired, unchanged")}");
         await env.Out.WriteLineAsync(ignoreNote);
         return ExitCodes.Ok;
@@ -100,8 +113,9 @@ public sealed class RepoInstaller(CliEnvironment env)
         using var _ = InstallLock.Acquire(layout.Root);
         var state = InstallState.Load(layout.StateFile);
         if (state?.Ignore is { } ignore) IgnoreEntries.EnsureWritable(ignore.File);
-        var (wroteSettings, wroteMcp) = RemoveWiring(layout, state);
+        var (wroteSettings, wroteMcp, statusNote) = RemoveWiring(layout, state);
         await env.Out.WriteLineAsync($"{Rel(layout, layout.SettingsFile)}: {(wroteSettings ? "our hooks removed" : "none of our hooks found")}");
+        if (statusNote is not null) await env.Out.WriteLineAsync($"{Rel(layout, layout.SettingsFile)}: {statusNote}");
         await env.Out.WriteLineAsync($"{Rel(layout, layout.McpFile)}: {(wroteMcp ? $"server \"{WiringPlan.McpServerName}\" removed" : "our server not found")}");
 
         if (BinaryInstaller.IsOurs(layout.HookDir))
@@ -148,10 +162,10 @@ public sealed class RepoInstaller(CliEnvironment env)
         if (state is not null) (state with { PromotedAt = env.Time.GetUtcNow() }).Save(layout.StateFile);
     }
 
-    private static (bool Settings, bool Mcp) RemoveWiring(RepoLayout layout, InstallState? state) =>
+    private static (bool Settings, bool Mcp, string? StatusLine) RemoveWiring(RepoLayout layout, InstallState? state) =>
         WiringFiles.Remove(WiringPlan.ForRepository(),
             layout.SettingsFile, state?.Files.GetValueOrDefault(RepoLayout.SettingsKey),
-            layout.McpFile, state?.Files.GetValueOrDefault(RepoLayout.McpKey));
+            layout.McpFile, state?.Files.GetValueOrDefault(RepoLayout.McpKey), state?.StatusLine);
 
     private RepoLayout ForExistingRepo(string? repo) => new(env.ResolveRepository(repo));
 

@@ -7,7 +7,9 @@ namespace DistributedModel.Cli.Install;
 /// <summary><c>dm promote</c> (repo → user scope) and <c>dm uninstall --global</c>.</summary>
 public sealed class UserScopeInstaller(CliEnvironment env)
 {
-    public async Task<int> PromoteAsync(string repo, bool force, bool keepRepo, CancellationToken ct)
+    /// <param name="replaceStatusLine">When the repository has our status line: replace a user-scope status line of the
+    /// user's own (kept for <c>dm uninstall --global</c>) instead of leaving it.</param>
+    public async Task<int> PromoteAsync(string repo, bool force, bool keepRepo, CancellationToken ct, bool replaceStatusLine = false)
     {
         var root = env.ResolveRepository(repo);
         var layout = new RepoLayout(root);
@@ -18,7 +20,9 @@ public sealed class UserScopeInstaller(CliEnvironment env)
 
         if (!BinaryInstaller.IsOurs(layout.HookDir))
             throw new UsageException($"{layout.HookDir} holds no binaries installed by dm; run `dm install` in {root} first.");
-        BinaryLayout.Validate(layout.HookDir, "hook directory");
+        // The status line moves with the hooks when install wired it in the repository (dm install --statusline).
+        bool carryStatusLine = InstallState.Load(layout.StateFile)?.StatusLine is not null;
+        BinaryLayout.Validate(layout.HookDir, "hook directory", statusLine: carryStatusLine);
 
         var review = ReviewLoader.Load(root, ReviewTargets.WindowDays, now, env.Error);
         if (!review.Promote)
@@ -47,12 +51,22 @@ public sealed class UserScopeInstaller(CliEnvironment env)
         var created = new[] { user.ClaudeDir, user.DmDir }.Where(d => !Directory.Exists(d)).ToList();
 
         settings.Apply(o => SettingsWiring.Add(o, plan, user.SettingsFile));
+        var statusRecord = state?.StatusLine;
+        string? statusNote = null;
+        if (carryStatusLine)
+            settings.Apply(o =>
+            {
+                (bool changed, statusRecord, statusNote) = StatusLineWiring.Add(o, plan.StatusLineCommand,
+                    replaceStatusLine ? StatusLineMode.Replace : StatusLineMode.IfNone, state?.StatusLine, user.SettingsFile);
+                return changed;
+            });
         claudeJson.Apply(o => McpWiring.Add(o, plan, user.ClaudeJson));
         settings.EnsureWritable();
         claudeJson.EnsureWritable();
 
         int copied = BinaryInstaller.CopyInto(layout.HookDir, user.BinDir);
         state ??= new InstallState { InstalledAt = now, WindowStart = now, Files = snapshots, CreatedDirectories = created };
+        if (carryStatusLine) state = state with { StatusLine = statusRecord };
         state.Save(user.StateFile);
 
         foreach (var edit in new[] { settings, claudeJson })
@@ -63,6 +77,7 @@ public sealed class UserScopeInstaller(CliEnvironment env)
                 ? $"{edit.Path}: merged" + (backup is not null ? $" (backup: {backup})" : "")
                 : $"{edit.Path}: already wired, unchanged");
         }
+        if (statusNote is not null) await env.Out.WriteLineAsync($"{user.SettingsFile}: {statusNote}");
         await env.Out.WriteLineAsync(copied > 0 ? $"Copied {copied} file(s) into {user.BinDir}" : $"{user.BinDir}: up to date");
 
         if (!keepRepo)
@@ -81,9 +96,9 @@ public sealed class UserScopeInstaller(CliEnvironment env)
         using var _ = InstallLock.Acquire(user.Home);
         var now = env.Time.GetUtcNow();
         var state = InstallState.Load(user.StateFile);
-        var (wroteSettings, wroteClaude) = WiringFiles.Remove(WiringPlan.ForUser(user.BinDir),
+        var (wroteSettings, wroteClaude, statusNote) = WiringFiles.Remove(WiringPlan.ForUser(user.BinDir),
             user.SettingsFile, state?.Files.GetValueOrDefault(user.SettingsFile),
-            user.ClaudeJson, state?.Files.GetValueOrDefault(user.ClaudeJson),
+            user.ClaudeJson, state?.Files.GetValueOrDefault(user.ClaudeJson), state?.StatusLine,
             // A file promote created needs no backup: it goes away again.
             (path, before) => before is { Existed: false } ? null : UserLayout.BackupPath(path, now));
         foreach (var (path, wrote) in new[] { (user.SettingsFile, wroteSettings), (user.ClaudeJson, wroteClaude) })
@@ -92,6 +107,7 @@ public sealed class UserScopeInstaller(CliEnvironment env)
             await env.Out.WriteLineAsync(!wrote ? $"{path}: none of our entries found"
                 : $"{path}: our entries removed" + (File.Exists(backup) ? $" (backup: {backup})" : ""));
         }
+        if (statusNote is not null) await env.Out.WriteLineAsync($"{user.SettingsFile}: {statusNote}");
         if (BinaryInstaller.IsOurs(user.BinDir))
         {
             BinaryInstaller.Remove(user.BinDir);

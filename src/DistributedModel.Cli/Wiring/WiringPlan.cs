@@ -11,10 +11,11 @@ namespace DistributedModel.Cli.Wiring;
 /// </summary>
 public sealed class WiringPlan
 {
-    private WiringPlan(IReadOnlyList<HookSpec> hooks, JsonObject mcpEntry)
+    private WiringPlan(IReadOnlyList<HookSpec> hooks, JsonObject mcpEntry, string statusLineCommand)
     {
         Hooks = hooks;
         McpEntry = mcpEntry;
+        StatusLineCommand = statusLineCommand;
     }
 
     public IReadOnlyList<HookSpec> Hooks { get; }
@@ -23,6 +24,9 @@ public sealed class WiringPlan
     public JsonObject McpEntry { get; }
 
     public static string McpServerName => WiringDefaults.McpServerName;
+
+    /// <summary>The <c>statusLine.command</c> of this scope (guarded like the hooks), written only with <c>--statusline</c>.</summary>
+    public string StatusLineCommand { get; }
 
     /// <summary>
     /// Repository scope: commands relative to <c>$CLAUDE_PROJECT_DIR</c> (exactly <see cref="WiringDefaults.HookCommand"/>),
@@ -70,7 +74,7 @@ public sealed class WiringPlan
             Spec(HookEvents.PostToolUse, WiringDefaults.PostToolUseMatcher, WiringDefaults.PostToolUseExe, "", WiringDefaults.PostToolUseTimeoutSeconds),
         };
         if (notice) hooks.Add(new HookSpec(WiringDefaults.SessionStartEvent, null, WiringDefaults.SessionStartCommand(), null, []));
-        return new WiringPlan(hooks, entry);
+        return new WiringPlan(hooks, entry, WiringDefaults.GuardedCommand(shellPath(WiringDefaults.StatusLineExe)));
 
         HookSpec Spec(string hookEvent, string? matcher, string exe, string args, int? timeout)
         {

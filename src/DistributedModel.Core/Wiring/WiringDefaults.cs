@@ -53,6 +53,17 @@ public static class WiringDefaults
     /// <summary>File name of the UserPromptSubmit hook executable inside <see cref="HookDir"/>.</summary>
     public const string UserPromptSubmitExe = "UserPromptSubmit";
 
+    /// <summary>File name of the status line executable inside <see cref="HookDir"/> (wired by <c>dm install --statusline</c>).</summary>
+    public const string StatusLineExe = "StatusLine";
+
+    /// <summary>
+    /// The <c>statusLine.command</c> a repository's settings.json gets: <see cref="GuardedCommand"/> of
+    /// <see cref="HookPath"/>, like the hooks. Claude Code 2.1.332 runs the status line through the same executor as
+    /// command hooks (read in its bundle: <c>CLAUDE_PROJECT_DIR</c> is set to the project root for it too), so a teammate
+    /// without <c>hooks/bin</c> gets an empty status line (nothing printed, exit 0) instead of an error after every message.
+    /// </summary>
+    public static string StatusLineCommand() => GuardedCommand(HookPath(StatusLineExe));
+
     /// <summary>Repo-relative directory of the Native AOT MCP server (a subfolder of <see cref="HookDir"/>).</summary>
     public const string McpDir = HookDir + "/mcp";
 

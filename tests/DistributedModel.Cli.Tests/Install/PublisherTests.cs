@@ -16,7 +16,7 @@ public sealed class PublisherTests : IDisposable
         _h.Write("DistributedModel.sln", "");
         File.SetLastWriteTimeUtc(src, DateTime.UtcNow.AddMinutes(-10));
         File.SetLastWriteTimeUtc(Path.Combine(_h.Root, "DistributedModel.sln"), DateTime.UtcNow.AddMinutes(-10));
-        var bins = _h.FakeBinaries("artifacts/dm-install/bin", "published");
+        var bins = _h.FakeBinaries("artifacts/dm-install/bin", "published", statusLine: true);
         _h.Write("artifacts/dm-install/.published", "stamp");
         return src;
     }
@@ -39,6 +39,27 @@ public sealed class PublisherTests : IDisposable
         File.Delete(_h.Write("artifacts/dm-install/bin/UserPromptSubmit", ""));
 
         new Publisher(_h.Root, TextWriter.Null).IsUpToDate().Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_publish_from_before_the_status_line_is_not_up_to_date()
+    {
+        FakeTreeWithPublishedBinaries();
+        File.Delete(_h.Write("artifacts/dm-install/bin/StatusLine", ""));
+
+        new Publisher(_h.Root, TextWriter.Null).IsUpToDate().Should().BeFalse("dm install --statusline needs the fourth binary");
+    }
+
+    [Fact]
+    public async Task Install_with_statusline_from_a_source_tree_copies_the_published_status_line()
+    {
+        FakeTreeWithPublishedBinaries();
+
+        var run = await _h.RunAsync("install", "--statusline");
+
+        run.ExitCode.Should().Be(0, run.ToString());
+        File.ReadAllText(_h.RepoFile("hooks/bin/StatusLine")).Should().Contain("published");
+        run.Out.Should().Contain("status line set to ours");
     }
 
     [Fact]

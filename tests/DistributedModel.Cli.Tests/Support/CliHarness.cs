@@ -58,20 +58,27 @@ public sealed class CliHarness : IDisposable
         return new CliRun(code, o.ToString(), e.ToString());
     }
 
-    /// <summary>A complete binaries directory made of tiny shell scripts (fast; no publish), laid out as the real one: three executables.</summary>
-    public string FakeBinaries(string name = "fakebin", string marker = "v1")
+    /// <summary>
+    /// A complete binaries directory made of tiny shell scripts (fast; no publish), laid out as the real one: three
+    /// executables, and with <paramref name="statusLine"/> a fourth, <c>StatusLine</c>, that prints <see cref="FakeStatusLine"/>.
+    /// </summary>
+    public string FakeBinaries(string name = "fakebin", string marker = "v1", bool statusLine = false)
     {
         var dir = _temp.Combine(name);
         foreach (var rel in new[] { "PostToolUse", "UserPromptSubmit", "mcp/dm-mcp" })
             _temp.Write(Path.Combine(name, rel), $"#!/bin/sh\n# {marker}\nexit 0\n");
+        if (statusLine) _temp.Write(Path.Combine(name, "StatusLine"), $"#!/bin/sh\n# {marker}\ncat >/dev/null\necho '{FakeStatusLine}'\n");
         return dir;
     }
 
+    /// <summary>What the fake <c>StatusLine</c> of <see cref="FakeBinaries"/> prints.</summary>
+    public const string FakeStatusLine = "dm fake status";
+
     /// <summary>
-    /// The real deployables laid out as <c>dm install --hooks-from</c> expects: the three Native AOT executables,
-    /// published once per test run (<see cref="DotnetPublisher"/>).
+    /// The real deployables laid out as <c>dm install --hooks-from</c> expects: the three Native AOT executables, and with
+    /// <paramref name="statusLine"/> the status line too, published once per test run (<see cref="DotnetPublisher"/>).
     /// </summary>
-    public async Task<string> RealBinariesAsync()
+    public async Task<string> RealBinariesAsync(bool statusLine = false)
     {
         var dir = _temp.Combine("realbin");
         Directory.CreateDirectory(Path.Combine(dir, "mcp"));
@@ -79,6 +86,8 @@ public sealed class CliHarness : IDisposable
             File.Copy(Path.Combine(await DotnetPublisher.PublishAsync(project, aot: true), exe), Path.Combine(dir, exe), overwrite: true);
         var mcp = await DotnetPublisher.PublishAsync("src/DistributedModel.Mcp", aot: true);
         File.Copy(Path.Combine(mcp, "dm-mcp"), Path.Combine(dir, "mcp", "dm-mcp"), overwrite: true); // one native file, as dm install lays it out
+        if (statusLine)
+            File.Copy(Path.Combine(await DotnetPublisher.PublishAsync("src/DistributedModel.StatusLine", aot: true), "StatusLine"), Path.Combine(dir, "StatusLine"), overwrite: true);
         return dir;
     }
 
