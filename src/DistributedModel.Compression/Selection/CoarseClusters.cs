@@ -1,0 +1,71 @@
+namespace DistributedModel.Compression.Selection;
+
+/// <summary>
+/// Orders the templates of one rank so that one of each coarse cluster comes first: templates whose exemplars have the
+/// same number of tokens and share at least 60 % of their fixed tokens (a token with a digit is variable; so is a
+/// position where two members differ — Drain's rule) are one cluster. <c>Invalid user admin from …</c> and
+/// <c>Invalid user test from …</c> are two templates of the hash but one cluster, so a distinct message later in the
+/// output is not crowded out by the many spellings of an earlier one. Works on the exemplars only (one line per
+/// template); bounded to <see cref="MaxTemplates"/> templates.
+/// </summary>
+internal static class CoarseClusters
+{
+    private const int MaxTemplates = 2048;
+
+    public static List<int> FirstOfEachFirst(ScannedOutput o, List<int> templates, Func<int, int> firstLine)
+    {
+        if (templates.Count < 3 || templates.Count > MaxTemplates) return templates;
+        var clusters = new List<string?[]>();
+        var leaders = new List<int>(templates.Count);
+        var rest = new List<int>();
+        foreach (int t in templates)
+        {
+            var tokens = Tokens(o.Lines[firstLine(t)].Span);
+            bool joined = false;
+            foreach (var template in clusters)
+            {
+                if (template.Length != tokens.Length || !Similar(template, tokens)) continue;
+                for (int k = 0; k < tokens.Length; k++) if (template[k] != tokens[k]) template[k] = null;
+                joined = true;
+                break;
+            }
+            if (joined) { rest.Add(t); continue; }
+            var fresh = new string?[tokens.Length];
+            for (int k = 0; k < tokens.Length; k++) fresh[k] = tokens[k];
+            clusters.Add(fresh);
+            leaders.Add(t);
+        }
+        if (rest.Count == 0) return templates;
+        leaders.AddRange(rest);
+        return leaders;
+    }
+
+    private static bool Similar(string?[] template, string?[] tokens)
+    {
+        int fixedCount = 0, equal = 0;
+        for (int k = 0; k < tokens.Length; k++)
+        {
+            if (template[k] is null || tokens[k] is null) continue;
+            fixedCount++;
+            if (string.Equals(template[k], tokens[k], StringComparison.Ordinal)) equal++;
+        }
+        return equal * 10 >= fixedCount * 6;
+    }
+
+    /// <summary>White-space separated tokens; null for a variable one (holding a digit).</summary>
+    private static string?[] Tokens(ReadOnlySpan<char> s)
+    {
+        var list = new List<string?>();
+        int i = 0;
+        while (i < s.Length)
+        {
+            while (i < s.Length && char.IsWhiteSpace(s[i])) i++;
+            if (i == s.Length) break;
+            int b = i;
+            bool digit = false;
+            while (i < s.Length && !char.IsWhiteSpace(s[i])) digit |= char.IsAsciiDigit(s[i++]);
+            list.Add(digit ? null : s[b..i].ToString());
+        }
+        return [.. list];
+    }
+}
