@@ -102,6 +102,33 @@ public partial class FailureTemplateCoverageTests(ITestOutputHelper output)
         groups.Select(static g => g.ToArray()).Should().BeEquivalentTo(new[] { new[] { 0, 1 }, new[] { 2, 7 }, new[] { 3 }, new[] { 4 }, new[] { 5 }, new[] { 6 } }, o => o.WithStrictOrdering());
     }
 
+    [Fact]
+    public void A_shown_template_says_what_varies_across_its_lines()
+    {
+        var lines = Enumerable.Range(0, 200).Select(static i =>
+            $"Jun 14 15:16:{i % 60:00} combo sshd[{1000 + i}]: authentication failure; uid={(i % 5 < 3 ? 0 : 500)} rhost=10.0.0.{i % 3 + 1}");
+        var result = OutputCompressor.Compress(string.Join('\n', lines) + "\n", Options);
+        result.Text.Split('\n').Should().Contain(
+            "[×200 like the line above, lines 1–200 · uid: 0 ×120, 500 ×80 · rhost: 10.0.0.1 ×67, 10.0.0.2 ×67, 10.0.0.3 ×66]",
+            "the time and the process id are mostly distinct and left out; the user id and the remote host are counted");
+    }
+
+    [Theory]
+    [MemberData(nameof(All))]
+    public void Group_markers_stay_within_160_bytes(string name)
+    {
+        var result = OutputCompressor.Compress(RealOutputs.Load(name), Options);
+        foreach (var marker in result.Text.Split('\n').Where(static l => l.StartsWith("[×", StringComparison.Ordinal)))
+            Encoding.UTF8.GetByteCount(marker).Should().BeLessThanOrEqualTo(160, marker);
+    }
+
+    [Fact]
+    public void The_syslog_digest_names_the_remote_hosts_of_its_authentication_failures()
+    {
+        var result = OutputCompressor.Compress(RealOutputs.Load("loghub-linux"), Options);
+        result.Text.Split('\n').Should().Contain(static l => l.StartsWith("[×", StringComparison.Ordinal) && l.Contains(" · rhost: ", StringComparison.Ordinal) && l.EndsWith(" distinct]", StringComparison.Ordinal));
+    }
+
     private static string[] InputLines(string input)
     {
         var lines = input.Split('\n');

@@ -74,7 +74,7 @@ internal sealed class BudgetPlanner
         if (!_grouped[template] || !NeedsGroupMarker(template) || Full) return false;
         var plain = GroupMarker(template);
         int plainBytes = Utf8.Count(plain);
-        var summary = VariationSummary.Of(_o, _first[template], _next, _count[template], VariationSummary.MaxMarkerBytes - plainBytes - VariationSummary.SeparatorBytes);
+        var summary = VariationSummary.Of(_o, _first[template], _last[template], _next, _count[template], VariationSummary.MaxMarkerBytes - plainBytes - VariationSummary.SeparatorBytes);
         if (summary is null) return false;
         _variation ??= new string?[_o.TemplateCount];
         _variation[template] = summary;

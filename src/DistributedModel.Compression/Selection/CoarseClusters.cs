@@ -15,16 +15,17 @@ internal static class CoarseClusters
     public static List<int> FirstOfEachFirst(ScannedOutput o, List<int> templates, Func<int, int> firstLine)
     {
         if (templates.Count < 3 || templates.Count > MaxTemplates) return templates;
-        var clusters = new List<string?[]>();
+        var clusters = new Dictionary<int, List<string?[]>>(); // by token count
         var leaders = new List<int>(templates.Count);
         var rest = new List<int>();
         foreach (int t in templates)
         {
             var tokens = Tokens(o.Lines[firstLine(t)].Span);
             bool joined = false;
-            foreach (var template in clusters)
+            if (!clusters.TryGetValue(tokens.Length, out var sameLength)) clusters[tokens.Length] = sameLength = [];
+            foreach (var template in sameLength)
             {
-                if (template.Length != tokens.Length || !Similar(template, tokens)) continue;
+                if (!Similar(template, tokens)) continue;
                 for (int k = 0; k < tokens.Length; k++) if (template[k] != tokens[k]) template[k] = null;
                 joined = true;
                 break;
@@ -32,7 +33,7 @@ internal static class CoarseClusters
             if (joined) { rest.Add(t); continue; }
             var fresh = new string?[tokens.Length];
             for (int k = 0; k < tokens.Length; k++) fresh[k] = tokens[k];
-            clusters.Add(fresh);
+            sameLength.Add(fresh);
             leaders.Add(t);
         }
         if (rest.Count == 0) return templates;

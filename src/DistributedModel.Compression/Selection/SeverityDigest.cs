@@ -66,7 +66,7 @@ internal static class SeverityDigest
         for (int i = Math.Max(0, n - options.TailLines); i < n && !plan.Full; i++) plan.TryAdd(i);
         Lasts(Rank.Error); Lasts(Rank.Warning); Lasts(Rank.Mention);
         All(Rank.Error); All(Rank.Warning); All(Rank.Mention);
-        Firsts(Rank.Other); Variations(Rank.Other); Lasts(Rank.Other);
+        Firsts(Rank.Other); Lasts(Rank.Other);
         plan.FillSingleLineGaps();
         return Render(o, plan);
     }

@@ -7,7 +7,7 @@ namespace DistributedModel.Compression.Selection;
 /// <summary>
 /// What varies across the lines of one template, said in a few bytes for its group marker:
 /// <c>rhost: 218.188.2.4 ×37, 220-135-151-1.hinet-ip.hinet.net ×21, … 84 distinct · user: root ×203, guest ×4</c>.
-/// The lines are split at white space; when they all have the same number of tokens, each position where they differ
+/// The lines are split at spaces and tabs; when they all have the same number of tokens, each position where they differ
 /// is a variable. A record's leading fields (timestamps, dates, process ids before its first fixed word) and variables
 /// that are mostly distinct (times, session ids) are left out; <c>key=value</c> variables come first, then those with
 /// letters, then the rest, each as its most frequent values with their counts and the number of distinct values.
@@ -21,12 +21,12 @@ internal static class VariationSummary
     /// <summary>UTF-8 bytes of the <c> · </c> between the marker's counts and the summary.</summary>
     public const int SeparatorBytes = 4;
 
-    private const int MaxTokens = 64, MaxLines = 8192, MaxDistinct = 256, MaxVariables = 6, MaxValueChars = 40, MinRoom = 16;
+    private const int MaxTokens = 64, MaxLines = 4096, MaxDistinct = 128, MaxVariables = 3, MaxValueChars = 40, MinRoom = 16, SampleLines = 32;
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     /// <summary>The summary of the <paramref name="count"/> lines starting at <paramref name="first"/> and linked by
     /// <paramref name="next"/>, in at most <paramref name="roomBytes"/> UTF-8 bytes; null when nothing useful fits.</summary>
-    public static string? Of(ScannedOutput o, int first, int[] next, int count, int roomBytes)
+    public static string? Of(ScannedOutput o, int first, int last, int[] next, int count, int roomBytes)
     {
         if (count < 2 || count > MaxLines || roomBytes < MinRoom) return null;
         Span<int> start0 = stackalloc int[MaxTokens], len0 = stackalloc int[MaxTokens];
@@ -35,15 +35,12 @@ internal static class VariationSummary
         int tokens = Tokenize(line0, start0, len0);
         if (tokens <= 0) return null;
 
-        // Pass 1: which positions vary (no allocation).
+        // Which positions vary, judged on the first lines and the last (no allocation); the counting pass then reads every
+        // line once and gives up when one has a different number of tokens.
         Span<bool> varies = stackalloc bool[tokens];
-        for (int i = next[first], seen = 1; seen < count; i = next[i], seen++)
-        {
-            var line = o.Lines[i].Span;
-            if (Tokenize(line, start, len) != tokens) return null;
-            for (int p = 0; p < tokens; p++)
-                if (!varies[p] && !line.Slice(start[p], len[p]).SequenceEqual(line0.Slice(start0[p], len0[p]))) varies[p] = true;
-        }
+        for (int i = next[first], seen = 1; seen < count && seen <= SampleLines; i = next[i], seen++)
+            if (!Compare(o.Lines[i].Span, line0, start0, len0, start, len, varies)) return null;
+        if (count - 1 > SampleLines && !Compare(o.Lines[last].Span, line0, start0, len0, start, len, varies)) return null;
 
         // The record's header: its timestamp (a date or time among the first tokens, and what precedes it) and anything
         // else before its first fixed word.
@@ -57,18 +54,18 @@ internal static class VariationSummary
                 if (varies[p] && Tier(line0.Slice(start0[p], len0[p])) == tier) chosen[nChosen++] = p;
         if (nChosen == 0) return null;
 
+        var counts = Count(o, first, next, count, tokens, line0, start0, len0, chosen[..nChosen]);
+        if (counts is null) return null;
         var sb = new StringBuilder(roomBytes + 16);
         for (int c = 0; c < nChosen; c++)
         {
-            int p = chosen[c];
-            var token0 = line0.Slice(start0[p], len0[p]);
-            int eq = token0.IndexOf('=');
-            int keyLength = eq > 0 ? eq + 1 : 0; // "rhost=" of rhost=218.188.2.4
-            var values = Count(o, first, next, count, p, token0[..keyLength], tokens);
+            var values = counts[c];
             if (values is null) continue;
-            if (keyLength > 0) { Append(sb, token0[..eq], values, roomBytes); continue; }
+            var token0 = line0.Slice(start0[chosen[c]], len0[chosen[c]]);
+            int eq = KeyLength(token0) - 1;
+            if (eq > 0) { Append(sb, token0[..eq], values, roomBytes); continue; }
             // A variable inside a longer token ([SendWorker:188978561024:QuorumCnxManager$SendWorker@688]) is written as
-            // what its values share around what differs: "[SendWorker:…:QuorumCnxManager$SendW…: 188978561024 ×261, 3 ×1".
+            // what its values share around what differs: "[SendWorker:…:QuorumCnxManag…: 188978561024 ×261, 3 ×1".
             var (prefix, suffix) = Shared(values);
             if (prefix + suffix < 6) { Append(sb, default, values, roomBytes); continue; }
             for (int k = 0; k < values.Count; k++) values[k] = (values[k].Value[prefix..^suffix], values[k].Count);
@@ -78,34 +75,73 @@ internal static class VariationSummary
         return sb.Length == 0 ? null : sb.ToString();
     }
 
-    /// <summary>Values of position <paramref name="p"/> (after <paramref name="key"/>), most frequent first, ties by first
-    /// occurrence; null when there are too many or a line lacks the key.</summary>
-    private static List<(string Value, int Count)>? Count(ScannedOutput o, int first, int[] next, int count, int p, ReadOnlySpan<char> key, int tokens)
+    /// <summary>Marks the positions where <paramref name="line"/> differs from the first line; false when its number of
+    /// tokens differs.</summary>
+    private static bool Compare(ReadOnlySpan<char> line, ReadOnlySpan<char> line0, ReadOnlySpan<int> start0, ReadOnlySpan<int> len0,
+        Span<int> start, Span<int> len, Span<bool> varies)
+    {
+        if (Tokenize(line, start, len) != varies.Length) return false;
+        for (int p = 0; p < varies.Length; p++)
+            if (!varies[p] && !line.Slice(start[p], len[p]).SequenceEqual(line0.Slice(start0[p], len0[p]))) varies[p] = true;
+        return true;
+    }
+
+    /// <summary>"rhost=".Length for rhost=218.188.2.4, else 0.</summary>
+    private static int KeyLength(ReadOnlySpan<char> token)
+    {
+        int eq = token.IndexOf('=');
+        return eq > 0 ? eq + 1 : 0;
+    }
+
+    /// <summary>The values at each of the <paramref name="positions"/> (after their <c>key=</c>), most frequent first, ties
+    /// by first occurrence, in one pass over the lines; null for a position whose values are mostly distinct (times, ids)
+    /// or where a line lacks the key.</summary>
+    private static List<(string Value, int Count)>?[]? Count(ScannedOutput o, int first, int[] next, int count, int tokens,
+        ReadOnlySpan<char> line0, ReadOnlySpan<int> start0, ReadOnlySpan<int> len0, ReadOnlySpan<int> positions)
     {
         Span<int> start = stackalloc int[MaxTokens], len = stackalloc int[MaxTokens];
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        var lookup = index.GetAlternateLookup<ReadOnlySpan<char>>();
-        var values = new List<(string Value, int Count)>();
-        for (int i = first, seen = 0; seen < count; i = next[i], seen++)
+        int limit = Math.Min(MaxDistinct, Math.Max(3, count / 3));
+        var values = new List<(string Value, int Count)>?[positions.Length];
+        var lookups = new Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>>[positions.Length];
+        Span<int> keys = stackalloc int[positions.Length];
+        for (int c = 0; c < positions.Length; c++)
+        {
+            values[c] = [];
+            lookups[c] = new Dictionary<string, int>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+            keys[c] = KeyLength(line0.Slice(start0[positions[c]], len0[positions[c]]));
+        }
+        int alive = positions.Length;
+        for (int i = first, seen = 0; seen < count && alive > 0; i = next[i], seen++)
         {
             var line = o.Lines[i].Span;
-            Tokenize(line, start, len);
-            var token = line.Slice(start[p], len[p]);
-            if (!token.StartsWith(key, StringComparison.Ordinal)) return null;
-            token = token[key.Length..];
-            if (lookup.TryGetValue(token, out int slot)) { values[slot] = (values[slot].Value, values[slot].Count + 1); continue; }
-            if (values.Count == Math.Min(MaxDistinct, Math.Max(3, count / 2))) return null; // mostly distinct: times, ids
-            var value = token.ToString();
-            index[value] = values.Count;
-            values.Add((value, 1));
+            if (Tokenize(line, start, len) != tokens) return null;
+            for (int c = 0; c < positions.Length; c++)
+            {
+                var list = values[c];
+                if (list is null) continue;
+                var token = line.Slice(start[positions[c]], len[positions[c]]);
+                if (!token.StartsWith(line0.Slice(start0[positions[c]], keys[c]), StringComparison.Ordinal)) { values[c] = null; alive--; continue; }
+                token = token[keys[c]..];
+                if (lookups[c].TryGetValue(token, out int slot)) { list[slot] = (list[slot].Value, list[slot].Count + 1); continue; }
+                if (list.Count == limit) { values[c] = null; alive--; continue; }
+                var value = token.ToString();
+                lookups[c].Dictionary[value] = list.Count;
+                list.Add((value, 1));
+            }
         }
-        // Stable: equal counts keep their order of first occurrence.
-        var order = new int[values.Count];
-        for (int k = 0; k < order.Length; k++) order[k] = k;
-        Array.Sort(order, (a, b) => values[a].Count != values[b].Count ? values[b].Count.CompareTo(values[a].Count) : a.CompareTo(b));
-        var sorted = new List<(string Value, int Count)>(order.Length);
-        foreach (int k in order) sorted.Add(values[k]);
-        return sorted;
+        for (int c = 0; c < values.Length; c++)
+        {
+            var list = values[c];
+            if (list is null) continue;
+            // Stable: equal counts keep their order of first occurrence.
+            var order = new int[list.Count];
+            for (int k = 0; k < order.Length; k++) order[k] = k;
+            Array.Sort(order, (a, b) => list[a].Count != list[b].Count ? list[b].Count.CompareTo(list[a].Count) : a.CompareTo(b));
+            var sorted = new List<(string Value, int Count)>(order.Length);
+            foreach (int k in order) sorted.Add(list[k]);
+            values[c] = sorted;
+        }
+        return values;
     }
 
     /// <summary>Appends <c>key: v1 ×c1, v2 ×c2, … N distinct</c> (no key for positional variables) with as many values as
@@ -189,21 +225,21 @@ internal static class VariationSummary
         return false;
     }
 
-    /// <summary>White-space separated tokens of <paramref name="s"/>; -1 when there are more than <see cref="MaxTokens"/>.</summary>
+    /// <summary>Tokens of <paramref name="s"/> separated by spaces and tabs; -1 when there are more than
+    /// <see cref="MaxTokens"/>.</summary>
     private static int Tokenize(ReadOnlySpan<char> s, Span<int> start, Span<int> len)
     {
         int n = 0, i = 0;
-        while (i < s.Length)
+        while (true)
         {
-            while (i < s.Length && char.IsWhiteSpace(s[i])) i++;
-            if (i == s.Length) break;
+            while (i < s.Length && s[i] is ' ' or '\t') i++;
+            if (i == s.Length) return n;
             int b = i;
-            while (i < s.Length && !char.IsWhiteSpace(s[i])) i++;
+            while (i < s.Length && s[i] is not (' ' or '\t')) i++;
             if (n == MaxTokens) return -1;
             start[n] = b;
             len[n] = i - b;
             n++;
         }
-        return n;
     }
 }
