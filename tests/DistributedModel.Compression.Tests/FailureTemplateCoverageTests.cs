@@ -68,6 +68,14 @@ public partial class FailureTemplateCoverageTests(ITestOutputHelper output)
             return resultLines.Count(texts.Contains) > 1;
         }).ToList();
         repeated.Should().BeEmpty($"{name}: {missing.Count} failure templates are missing (e.g. '{Clip(lines[missing[0][0]])}'), so no template may be shown twice — but e.g. '{(repeated.Count > 0 ? Clip(lines[repeated[0][0]]) : "")}' is");
+
+        // The same by the independent clustering: while one of its failure clusters is missing, none is shown twice.
+        var clusters = ByIndependentClustering(lines, failures);
+        int clustersMissing = clusters.Count(g => !g.Any(i => IsShown(lines[i], shown)));
+        var clustersTwice = clusters.Where(g => { var texts = g.Select(i => lines[i]).ToHashSet(StringComparer.Ordinal); return resultLines.Count(texts.Contains) > 1; }).ToList();
+        output.WriteLine($"{name}: independent failure clusters missing {clustersMissing}, shown twice {clustersTwice.Count}");
+        if (clustersMissing > 0)
+            clustersTwice.Should().BeEmpty($"{name}: {clustersMissing} failure clusters are missing, but e.g. '{(clustersTwice.Count > 0 ? Clip(lines[clustersTwice[0][0]]) : "")}' is shown twice");
     }
 
     [Fact]

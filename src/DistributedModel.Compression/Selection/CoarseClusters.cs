@@ -1,7 +1,7 @@
 namespace DistributedModel.Compression.Selection;
 
 /// <summary>
-/// Orders the templates of one rank so that one of each coarse cluster comes first: templates whose exemplars have the
+/// Splits the templates of the failure ranks so that one of each coarse cluster can come first: templates whose exemplars have the
 /// same number of tokens and share at least 60 % of their fixed tokens (a token with a digit is variable; so is a
 /// position where two members differ — Drain's rule) are one cluster. <c>Invalid user admin from …</c> and
 /// <c>Invalid user test from …</c> are two templates of the hash but one cluster, so a distinct message later in the
@@ -12,9 +12,11 @@ internal static class CoarseClusters
 {
     private const int MaxTemplates = 2048;
 
-    public static List<int> FirstOfEachFirst(ScannedOutput o, List<int> templates, Func<int, int> firstLine)
+    /// <summary>The templates (in order of first occurrence) split into the first of each cluster and the others, each in
+    /// their order.</summary>
+    public static (List<int> Leaders, List<int> Others) Split(ScannedOutput o, List<int> templates, Func<int, int> firstLine)
     {
-        if (templates.Count < 3 || templates.Count > MaxTemplates) return templates;
+        if (templates.Count < 2 || templates.Count > MaxTemplates) return (templates, []);
         var clusters = new Dictionary<int, List<string?[]>>(); // by token count
         var leaders = new List<int>(templates.Count);
         var rest = new List<int>();
@@ -36,9 +38,7 @@ internal static class CoarseClusters
             sameLength.Add(fresh);
             leaders.Add(t);
         }
-        if (rest.Count == 0) return templates;
-        leaders.AddRange(rest);
-        return leaders;
+        return (leaders, rest);
     }
 
     private static bool Similar(string?[] template, string?[] tokens)

@@ -6,8 +6,8 @@ namespace DistributedModel.Compression.Selection;
 /// <summary>
 /// The budgeted digest of a log, build or test output: distinct templates first. Priority, highest first: summaries;
 /// one line (the first) of every definite error template; of every definite warning template; of every template that
-/// only mentions a failure or warning in prose (within each, one template of every coarse cluster first:
-/// <see cref="CoarseClusters"/>); the first stack frames of the errors; what varies across the lines of
+/// only mentions a failure or warning in prose (the first template of every coarse cluster of these three ranks before
+/// their other templates: <see cref="CoarseClusters"/>); the first stack frames of the errors; what varies across the lines of
 /// each failure template shown (<see cref="VariationSummary"/>); the last line of each summary template and the last
 /// definite error of the output; the first and last lines of the output; then further instances (the last line of each
 /// failure template, then every one); then the rest, one exemplar per template in order of appearance (see
@@ -37,24 +37,30 @@ internal static class SeverityDigest
             seen[t] = true;
             firsts[(int)rank].Add(t);
         }
-        foreach (var r in (ReadOnlySpan<Rank>)[Rank.Error, Rank.Warning, Rank.Mention])
-            firsts[(int)r] = CoarseClusters.FirstOfEachFirst(o, firsts[(int)r], plan.FirstOf);
+        // Of each failure rank, one template of every coarse cluster first, then the other templates.
+        var (errors, moreErrors) = CoarseClusters.Split(o, firsts[(int)Rank.Error], plan.FirstOf);
+        var (warnings, moreWarnings) = CoarseClusters.Split(o, firsts[(int)Rank.Warning], plan.FirstOf);
+        var (mentions, moreMentions) = CoarseClusters.Split(o, firsts[(int)Rank.Mention], plan.FirstOf);
 
-        bool Firsts(Rank r)
+        bool Buy(List<int> templates)
         {
             bool all = true;
-            foreach (var t in firsts[(int)r]) all &= !plan.Full && plan.TryAdd(plan.FirstOf(t));
+            foreach (var t in templates) all &= !plan.Full && plan.TryAdd(plan.FirstOf(t));
             return all;
         }
+        bool Firsts(Rank r) => Buy(firsts[(int)r]);
         void Lasts(Rank r) { foreach (var t in firsts[(int)r]) { if (plan.Full) return; plan.TryAdd(plan.LastOf(t)); } }
         void All(Rank r) { for (int i = 0; i < n && !plan.Full; i++) if (ranks[i] == r) plan.TryAdd(i); }
         void Variations(Rank r) { foreach (var t in firsts[(int)r]) { if (plan.Full) return; plan.TryAddVariation(t); } }
 
         Firsts(Rank.Summary);
         // One line of every failure template before any line of a template is repeated.
-        bool allFailures = Firsts(Rank.Error);
-        allFailures &= Firsts(Rank.Warning);
-        allFailures &= Firsts(Rank.Mention);
+        bool allFailures = Buy(errors);
+        allFailures &= Buy(warnings);
+        allFailures &= Buy(mentions);
+        allFailures &= Buy(moreErrors);
+        allFailures &= Buy(moreWarnings);
+        allFailures &= Buy(moreMentions);
         if (!allFailures) plan.ForbidRepeats();
         Firsts(Rank.Frame);
         Variations(Rank.Error); Variations(Rank.Warning); Variations(Rank.Mention);
