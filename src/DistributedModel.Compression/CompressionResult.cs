@@ -43,7 +43,7 @@ public enum CompressionKind
     /// <summary>Fits the budget once terminal escapes and carriage-return rewrites are removed; nothing elided.</summary>
     Cleaned,
 
-    /// <summary>Over budget: header, then summaries, errors with their frames, warnings, head/tail and the rest by template.</summary>
+    /// <summary>Over budget: header, then summaries, one line of every failure template (errors, warnings, mentions), frames, head/tail and the rest by template.</summary>
     Digest,
 
     /// <summary>Over budget grep output: grouped by file.</summary>

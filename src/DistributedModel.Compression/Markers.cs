@@ -23,9 +23,11 @@ public static class Markers
     /// <summary><c>[… 1,020 lines elided]</c></summary>
     public static string Elided(int lines) => lines == 1 ? "[… 1 line elided]" : string.Format(Inv, "[… {0:N0} lines elided]", lines);
 
-    /// <summary>Placed after the first exemplar of a template: <c>[×523 like the line above, lines 12–4,180]</c>.</summary>
-    public static string Group(int count, int firstLine, int lastLine) =>
-        string.Format(Inv, "[×{0:N0} like the line above, lines {1:N0}–{2:N0}]", count, firstLine, lastLine);
+    /// <summary>Placed after the first exemplar of a template: <c>[×523 like the line above, lines 12–4,180]</c>, or with
+    /// what varies across its lines: <c>[×490 like the line above, lines 2–1,980 · rhost: 218.188.2.4 ×37, … 84 distinct]</c>.</summary>
+    public static string Group(int count, int firstLine, int lastLine, string? variation = null) => variation is null
+        ? string.Format(Inv, "[×{0:N0} like the line above, lines {1:N0}–{2:N0}]", count, firstLine, lastLine)
+        : string.Format(Inv, "[×{0:N0} like the line above, lines {1:N0}–{2:N0} · {3}]", count, firstLine, lastLine, variation);
 
     /// <summary>After the lines kept of one file of a grep result: <c>[… 410 more in ./context.go]</c>.</summary>
     public static string MoreIn(int count, string key) => string.Format(Inv, "[… {0:N0} more in {1}]", count, key);

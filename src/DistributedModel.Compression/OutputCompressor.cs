@@ -11,7 +11,8 @@ namespace DistributedModel.Compression;
 /// <item>small outputs, and our own digests, pass through untouched;</item>
 /// <item>an output that fits once terminal escapes and carriage-return rewrites are gone is returned cleaned;</item>
 /// <item>anything larger becomes a digest: a header saying what came in and what was kept, then the lines that matter
-/// most (summaries, errors with their first frames, warnings, head and tail, then one exemplar per template), each in
+/// most (summaries, then one line of every distinct error, warning and failure-mention template, their frames and what
+/// varies across them, head and tail, then further instances and one exemplar per other template), each in
 /// place, with counts for the lines like them and markers for the gaps (<see cref="SeverityDigest"/>); grep results and
 /// path lists are grouped by file or directory instead (<see cref="GroupedListDigest"/>).</item>
 /// </list>

@@ -6,7 +6,8 @@ namespace DistributedModel.Compression.Selection;
 /// Chooses which lines of a <see cref="ScannedOutput"/> fit the budget, in priority order, pricing each choice exactly
 /// or from above: the line's bytes, the elision marker a new gap needs (a gap never costs more than
 /// <see cref="_gapCost"/>), and the group marker of its template the first time one of its lines is chosen.
-/// What the renderer writes is therefore never larger than what was priced here.
+/// What the renderer writes is therefore never larger than what was priced here. A template's variation summary
+/// (<see cref="VariationSummary"/>) is bought separately, after the distinct templates, and priced the same way.
 /// </summary>
 internal sealed class BudgetPlanner
 {
@@ -14,9 +15,11 @@ internal sealed class BudgetPlanner
     private readonly bool[] _selected;
     private readonly bool[] _grouped;
     private readonly bool[] _blank;
-    private readonly int[] _count, _first, _last;
+    private readonly int[] _count, _first, _last, _next;
     private readonly int _gapCost;
+    private string?[]? _variation;
     private long _remaining;
+    private bool _noRepeats;
 
     public BudgetPlanner(ScannedOutput output, long budget)
     {
@@ -26,11 +29,13 @@ internal sealed class BudgetPlanner
         _count = new int[output.TemplateCount];
         _first = new int[output.TemplateCount];
         _last = new int[output.TemplateCount];
+        _next = new int[n];
         Array.Fill(_first, -1);
         for (int i = 0; i < n; i++)
         {
             int t = output.Templates[i];
             if (_first[t] < 0) _first[t] = i;
+            else _next[_last[t]] = i;
             _last[t] = i;
             _count[t]++;
         }
@@ -49,8 +54,35 @@ internal sealed class BudgetPlanner
 
     public int LastOf(int template) => _last[template];
 
-    /// <summary>The marker written after the first chosen line of a template that has more lines than were chosen.</summary>
-    public string GroupMarker(int template) => Markers.Group(_count[template], _first[template] + 1, _last[template] + 1);
+    /// <summary>True once a line of the template is chosen.</summary>
+    public bool IsShown(int template) => _grouped[template];
+
+    /// <summary>The marker written after the first chosen line of a template that has more lines than were chosen, with
+    /// its variation summary when that was bought.</summary>
+    public string GroupMarker(int template) =>
+        Markers.Group(_count[template], _first[template] + 1, _last[template] + 1, _variation?[template]);
+
+    /// <summary>From now on only lines of templates with no chosen line may be chosen: a failure template is missing, so
+    /// no template is shown twice.</summary>
+    public void ForbidRepeats() => _noRepeats = true;
+
+    /// <summary>Adds to the group marker of a shown template what varies across its lines, when that can be said and
+    /// still fits; true when bought (now or before).</summary>
+    public bool TryAddVariation(int template)
+    {
+        if (_variation?[template] is not null) return true;
+        if (!_grouped[template] || !NeedsGroupMarker(template) || Full) return false;
+        var plain = GroupMarker(template);
+        int plainBytes = Utf8.Count(plain);
+        var summary = VariationSummary.Of(_o, _first[template], _last[template], _next, _count[template], VariationSummary.MaxMarkerBytes - plainBytes - VariationSummary.SeparatorBytes);
+        if (summary is null) return false;
+        _variation ??= new string?[_o.TemplateCount];
+        _variation[template] = summary;
+        long cost = Utf8.Count(GroupMarker(template)) - plainBytes;
+        if (cost > _remaining) { _variation[template] = null; return false; }
+        _remaining -= cost;
+        return true;
+    }
 
     /// <summary>True when the template has more than one line and is neither blank nor a stack frame (their error's count says it).</summary>
     public bool NeedsGroupMarker(int template) => _count[template] > 1 && !_blank[template];
@@ -60,6 +92,7 @@ internal sealed class BudgetPlanner
     {
         if (_selected[i]) return true;
         int t = _o.Templates[i];
+        if (_noRepeats && _grouped[t]) return false;
         long cost = _o.Costs[i];
         bool left = i > 0 && !_selected[i - 1];
         bool right = i < _o.Count - 1 && !_selected[i + 1];

@@ -4,25 +4,28 @@ using DistributedModel.Compression.Steps;
 namespace DistributedModel.Compression.Selection;
 
 /// <summary>
-/// The budgeted digest of a log, build or test output. Priority, highest first: summaries; definite errors (each
-/// distinct template's first occurrence), their first stack frames (repeated frames count once), their last
-/// occurrences; definite warnings' first occurrences; every further definite error; warnings' last occurrences; the
-/// first and last lines of the output; lines that only mention a failure or warning in prose (first occurrences, then
-/// last); the remaining repeats; then the rest, one exemplar per template in order of appearance (see
-/// <see cref="LineClassifier"/>). Each chosen line stays
-/// where it was; a template with more lines than were chosen gets <c>[×N like the line above, lines a–b]</c> after its
-/// first exemplar, and each gap becomes <c>[… N lines elided]</c>.
+/// The budgeted digest of a log, build or test output: distinct templates first. Priority, highest first: summaries;
+/// one line (the first) of every definite error template; of every definite warning template; of every template that
+/// only mentions a failure or warning in prose (the first template of every coarse cluster of these three ranks before
+/// their other templates: <see cref="CoarseClusters"/>); the first stack frames of the errors; what varies across the lines of
+/// each failure template shown (<see cref="VariationSummary"/>); the last line of each summary template and the last
+/// definite error of the output; the first and last lines of the output; then further instances (the last line of each
+/// failure template, then every one); then the rest, one exemplar per template in order of appearance (see
+/// <see cref="LineClassifier"/>). Within a rank, templates come in order of first occurrence. When a failure template
+/// does not fit, no template is shown twice. Each chosen line stays where it was; a template with more lines than were
+/// chosen gets <c>[×N like the line above, lines a–b]</c> after its first exemplar (with its variation summary when
+/// bought), and each gap becomes <c>[… N lines elided]</c>.
 /// </summary>
 internal static class SeverityDigest
 {
-    private enum Rank { Summary, Error, Frame, Warning, ErrorMention, WarningMention, Other }
+    private enum Rank { Summary, Error, Warning, Mention, Frame, Other }
 
     public static (string Body, int Elided, int[] Kept, bool[] Selected) Build(ScannedOutput o, long budget, CompressionOptions options)
     {
         var plan = new BudgetPlanner(o, budget);
         int n = o.Count;
         var ranks = new Rank[n];
-        var firsts = new List<int>[7];
+        var firsts = new List<int>[6];
         for (int c = 0; c < firsts.Length; c++) firsts[c] = [];
         var seen = new bool[o.TemplateCount];
         for (int i = 0; i < n; i++)
@@ -34,23 +37,41 @@ internal static class SeverityDigest
             seen[t] = true;
             firsts[(int)rank].Add(t);
         }
+        // Of each failure rank, one template of every coarse cluster first, then the other templates.
+        var (errors, moreErrors) = CoarseClusters.Split(o, firsts[(int)Rank.Error], plan.FirstOf);
+        var (warnings, moreWarnings) = CoarseClusters.Split(o, firsts[(int)Rank.Warning], plan.FirstOf);
+        var (mentions, moreMentions) = CoarseClusters.Split(o, firsts[(int)Rank.Mention], plan.FirstOf);
 
-        void Firsts(Rank r) { foreach (var t in firsts[(int)r]) { if (plan.Full) return; plan.TryAdd(plan.FirstOf(t)); } }
+        bool Buy(List<int> templates)
+        {
+            bool all = true;
+            foreach (var t in templates) all &= !plan.Full && plan.TryAdd(plan.FirstOf(t));
+            return all;
+        }
+        bool Firsts(Rank r) => Buy(firsts[(int)r]);
         void Lasts(Rank r) { foreach (var t in firsts[(int)r]) { if (plan.Full) return; plan.TryAdd(plan.LastOf(t)); } }
         void All(Rank r) { for (int i = 0; i < n && !plan.Full; i++) if (ranks[i] == r) plan.TryAdd(i); }
+        void Variations(Rank r) { foreach (var t in firsts[(int)r]) { if (plan.Full) return; plan.TryAddVariation(t); } }
 
-        Firsts(Rank.Summary); Lasts(Rank.Summary);
-        // The first and the last definite error of the whole output: when it started, and that it was still failing at the end.
-        int firstError = Array.IndexOf(ranks, Rank.Error), lastError = Array.LastIndexOf(ranks, Rank.Error);
-        if (firstError >= 0) { plan.TryAdd(firstError); plan.TryAdd(lastError); }
-        Firsts(Rank.Error); Firsts(Rank.Frame); Lasts(Rank.Error);
-        Firsts(Rank.Warning);
-        All(Rank.Error);
-        Lasts(Rank.Warning);
+        Firsts(Rank.Summary);
+        // One line of every failure template before any line of a template is repeated.
+        bool allFailures = Buy(errors);
+        allFailures &= Buy(warnings);
+        allFailures &= Buy(mentions);
+        allFailures &= Buy(moreErrors);
+        allFailures &= Buy(moreWarnings);
+        allFailures &= Buy(moreMentions);
+        if (!allFailures) plan.ForbidRepeats();
+        Firsts(Rank.Frame);
+        Variations(Rank.Error); Variations(Rank.Warning); Variations(Rank.Mention);
+        Lasts(Rank.Summary);
+        // The last definite error of the whole output: that it was still failing at the end.
+        int lastError = Array.LastIndexOf(ranks, Rank.Error);
+        if (lastError >= 0 && !plan.Full) plan.TryAdd(lastError);
         for (int i = 0; i < Math.Min(options.HeadLines, n) && !plan.Full; i++) plan.TryAdd(i);
         for (int i = Math.Max(0, n - options.TailLines); i < n && !plan.Full; i++) plan.TryAdd(i);
-        Firsts(Rank.ErrorMention); Firsts(Rank.WarningMention);
-        Lasts(Rank.ErrorMention); All(Rank.Warning); All(Rank.ErrorMention); Lasts(Rank.WarningMention); All(Rank.WarningMention);
+        Lasts(Rank.Error); Lasts(Rank.Warning); Lasts(Rank.Mention);
+        All(Rank.Error); All(Rank.Warning); All(Rank.Mention);
         Firsts(Rank.Other); Lasts(Rank.Other);
         plan.FillSingleLineGaps();
         return Render(o, plan);
@@ -62,8 +83,8 @@ internal static class SeverityDigest
         return o.Severities[i] switch
         {
             Severity.Summary => Rank.Summary,
-            Severity.Error => o.Definite[i] ? Rank.Error : Rank.ErrorMention,
-            Severity.Warning => o.Definite[i] ? Rank.Warning : Rank.WarningMention,
+            Severity.Error => o.Definite[i] ? Rank.Error : Rank.Mention,
+            Severity.Warning => o.Definite[i] ? Rank.Warning : Rank.Mention,
             _ => Rank.Other,
         };
     }
