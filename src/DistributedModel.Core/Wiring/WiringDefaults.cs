@@ -73,14 +73,18 @@ public static class WiringDefaults
     /// <summary>
     /// Shell snippet that starts the MCP server of the nearest enclosing project: Claude Code (2.1.197, verified) spawns
     /// project MCP servers in the directory it was launched from, which may be a subdirectory, and does not expand
-    /// <c>${CLAUDE_PROJECT_DIR}</c> in <c>.mcp.json</c>. So walk up to the directory holding <see cref="McpDir"/>, run the
-    /// server from there, and tell it the project root. When there is none (a clone where <c>dm install</c> has not run)
-    /// it says why on stderr and exits 127.
+    /// <c>${CLAUDE_PROJECT_DIR}</c> in <c>.mcp.json</c>. So walk up to the project root — the nearest folder whose
+    /// <c>.mcp.json</c> names this server, never above the repository's root (the first folder with <c>.git</c>) — run the
+    /// server there and tell it the root. Only that folder's <see cref="McpDir"/> counts: a <c>hooks/bin/mcp/dm-mcp</c>
+    /// planted in a parent such as <c>/tmp</c> is never run (issue 26.8). When there is none (a clone where
+    /// <c>dm install</c> has not run) it says why on stderr and exits 127.
     /// </summary>
     public const string McpLauncherScript =
-        "d=\"$PWD\"; while [ \"$d\" != / ] && [ ! -x \"$d/" + McpDir + "/" + McpExe + "\" ]; do d=$(dirname \"$d\"); done; " +
-        "[ -x \"$d/" + McpDir + "/" + McpExe + "\" ] || { echo \"distributed-model: no " + McpDir + "/" + McpExe +
-        " in $PWD or above it; run: dm install\" >&2; exit 127; }; " +
+        "d=\"$PWD\"; while :; do " +
+        "if [ -f \"$d/.mcp.json\" ] && grep -q '\"" + McpServerName + "\"' \"$d/.mcp.json\"; then break; fi; " +
+        "if [ -e \"$d/.git\" ] || [ \"$d\" = / ]; then d=; break; fi; d=$(dirname \"$d\"); done; " +
+        "[ -n \"$d\" ] && [ -x \"$d/" + McpDir + "/" + McpExe + "\" ] || { echo \"distributed-model: no " + McpDir + "/" + McpExe +
+        " in the project of $PWD (the folder whose .mcp.json names " + McpServerName + "); run: dm install\" >&2; exit 127; }; " +
         "cd \"$d\" && export CLAUDE_PROJECT_DIR=\"$d\" && exec ./" + McpDir + "/" + McpExe;
 
     /// <summary>
