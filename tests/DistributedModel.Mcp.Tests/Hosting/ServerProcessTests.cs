@@ -20,6 +20,16 @@ public sealed class ServerProcessTests(ITestOutputHelper output)
             .Concat([new("CLAUDE_PROJECT_DIR", null), new("DOTNET_ENVIRONMENT", "Production")])
             .ToDictionary(kv => kv.Key, kv => kv.Value);
 
+    /// <summary>The published server on a workspace, started from elsewhere (as Claude Code starts it through the launcher).</summary>
+    private static async Task<McpClient> StartAsync(string workspace, Dictionary<string, string?> env) =>
+        await McpClient.CreateAsync(new StdioClientTransport(new StdioClientTransportOptions
+        {
+            Command = await ServerExeAsync(),
+            Arguments = ["--workspace", workspace],
+            WorkingDirectory = Path.GetTempPath(),
+            EnvironmentVariables = env,
+        }));
+
     [Fact]
     public async Task The_published_server_lists_every_tool_within_the_token_budget_and_summarizes_over_stdio()
     {
@@ -30,13 +40,7 @@ public sealed class ServerProcessTests(ITestOutputHelper output)
         ws.Write("build.log", Samples.BuildLog());
 
         var env = Environment(gemini);
-        await using var client = await McpClient.CreateAsync(new StdioClientTransport(new StdioClientTransportOptions
-        {
-            Command = await ServerExeAsync(),
-            Arguments = ["--workspace", ws.Path],
-            WorkingDirectory = Path.GetTempPath(),
-            EnvironmentVariables = env,
-        }));
+        await using var client = await StartAsync(ws.Path, env);
 
         var tools = await client.ListToolsAsync();
         var listBytes = Encoding.UTF8.GetByteCount(JsonSerializer.Serialize(tools.Select(t => t.ProtocolTool)));
@@ -69,13 +73,7 @@ public sealed class ServerProcessTests(ITestOutputHelper output)
         var env = Environment(gemini);
         env["OPENAI_API_KEY"] = "sk-test\r\nX-Injected: 1";
 
-        await using var client = await McpClient.CreateAsync(new StdioClientTransport(new StdioClientTransportOptions
-        {
-            Command = await ServerExeAsync(),
-            Arguments = ["--workspace", ws.Path],
-            WorkingDirectory = Path.GetTempPath(),
-            EnvironmentVariables = env,
-        }));
+        await using var client = await StartAsync(ws.Path, env);
         var tools = await client.ListToolsAsync();
         var result = await client.CallToolAsync("summarize", new Dictionary<string, object?> { ["paths"] = new[] { "build.log" } });
 
