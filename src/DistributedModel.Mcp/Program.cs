@@ -26,4 +26,6 @@ using var host = builder.Build();
 var startLog = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("DistributedModel.Mcp");
 if (logFileProblem is not null) startLog.LogWarning("{Problem}", logFileProblem);
 foreach (var warning in host.Services.GetRequiredService<McpOptions>().Warnings) startLog.LogWarning("{Warning}", warning);
+foreach (var warning in host.Services.GetRequiredService<DistributedModel.Providers.Configuration.ProviderConfigurationProblems>().Ignored)
+    startLog.LogWarning("{Warning}", warning);
 await host.RunAsync().ConfigureAwait(false);

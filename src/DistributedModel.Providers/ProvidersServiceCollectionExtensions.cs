@@ -37,7 +37,7 @@ public static class ProvidersServiceCollectionExtensions
         var redactor = new Redactor(settings.Secrets());
 
         services.AddSingleton(settings);
-        services.AddSingleton(new ProviderConfigurationProblems(settings.Problems));
+        services.AddSingleton(new ProviderConfigurationProblems(settings.Problems, settings.Ignored));
         services.AddSingleton(redactor);
         services.AddSingleton(new LedgerWriter(paths));
         services.AddSingleton(options);

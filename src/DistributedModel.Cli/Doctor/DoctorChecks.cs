@@ -48,8 +48,9 @@ public sealed class DoctorChecks(CliEnvironment env, RepoLayout repo)
             var values = names.ToDictionary(n => n, n => (string?)(env.GetEnvironmentVariable(n) ?? ""), StringComparer.Ordinal);
             values["HOME"] = env.HomeDirectory;
             // Resolved as the server resolves them, even when some value is invalid: a refused host is never probed (issue 26.9).
-            var (resolved, problems) = ProviderBaseUrls.ResolveWithProblems(repo.Paths, new ConfigurationBuilder().AddInMemoryCollection(values).Build());
+            var (resolved, problems, ignored) = ProviderBaseUrls.ResolveWithProblems(repo.Paths, new ConfigurationBuilder().AddInMemoryCollection(values).Build());
             foreach (var problem in problems) results.Add(new("provider configuration", CheckLevel.Fail, problem + " (left at its default; the rest applies)"));
+            foreach (var warning in ignored) results.Add(new("project configuration", CheckLevel.Warn, warning));
             foreach (var r in resolved)
             {
                 endpoints[r.Provider] = r;

@@ -42,6 +42,14 @@ public static class ConfigKeys
         ["mcp.scaffold.maxFiles"] = new(ConfigKeyScope.RepoMayTighten, "more files written per call"),
         ["mcp.scaffold.allowPaths"] = new(ConfigKeyScope.UserOnly, "it lifts the denial of control files such as .git/config, whose core.fsmonitor git runs"),
         ["mcp.tribunal.providers"] = new(ConfigKeyScope.RepoMaySet, "which of your configured providers vote"),
+        ["prices"] = new(ConfigKeyScope.UserOnly, "prices are what you pay; a project could book its calls at $0 or inflate the savings"),
+        ["lanes.*.attemptTimeoutSeconds"] = new(ConfigKeyScope.RepoMayTighten, "a longer attempt can cost more"),
+        ["lanes.*.totalTimeoutSeconds"] = new(ConfigKeyScope.RepoMayTighten, "a longer call can cost more"),
+        ["lanes.*.maxOutputTokens"] = new(ConfigKeyScope.RepoMayTighten, "more output tokens cost more"),
+        ["lanes.*.truncationRetryMaxOutputTokens"] = new(ConfigKeyScope.RepoMayTighten, "a larger retry costs more"),
+        ["lanes.*.dailyBudgetUsd"] = new(ConfigKeyScope.RepoMayTighten, "the daily cap protects your spend"),
+        ["providers.*.maxRetries"] = new(ConfigKeyScope.RepoMayTighten, "every retry is billed"),
+        ["providers.*.maxRetryAfterSeconds"] = new(ConfigKeyScope.RepoMayTighten, "a longer wait holds the call"),
         ["mcp.tribunal.stragglerGraceSeconds"] = new(ConfigKeyScope.RepoMayTighten, "a longer wait for slow providers"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
@@ -52,9 +60,13 @@ public static class ConfigKeys
     public static Rule? Of(string key) => Rules.GetValueOrDefault(key);
 
     /// <summary>The warning for a repository value that is not applied, naming the key and how to allow it.</summary>
-    public static string Ignored(string key, string repoFile, string userFile)
+    public static string Ignored(string key, string repoFile, string userFile) => Ignored(key, key, repoFile, userFile);
+
+    /// <summary>As <see cref="Ignored(string, string, string)"/> for a declared pattern (<c>lanes.*.maxOutputTokens</c>)
+    /// and the concrete key shown (<c>lanes.consult.maxOutputTokens</c>).</summary>
+    public static string Ignored(string declaredKey, string key, string repoFile, string userFile)
     {
-        var rule = Of(key) ?? throw new ArgumentException($"{key} is not a declared configuration key", nameof(key));
+        var rule = Of(declaredKey) ?? throw new ArgumentException($"{declaredKey} is not a declared configuration key", nameof(declaredKey));
         return rule.Scope == ConfigKeyScope.RepoMayTighten
             ? $"{repoFile}: {key} ignored: a repository may only lower or tighten it ({rule.Why}); set it in {userFile} to allow it"
             : $"{repoFile}: {key} ignored: only you may set it ({rule.Why}); set it in {userFile} if you trust this value";

@@ -16,6 +16,9 @@ internal sealed class DmProviderSettings
     /// <summary>What was wrong in the configuration (each value concerned was left at its default); empty when all is well.</summary>
     public IReadOnlyList<string> Problems { get; set; } = [];
 
+    /// <summary>Project values not applied (prices, limits it may only lower), one warning each naming the key.</summary>
+    public IReadOnlyList<string> Ignored { get; set; } = [];
+
     public LaneSettings Lane(string name) =>
         Lanes.TryGetValue(name, out var lane) ? lane : ProviderDefaults.OtherLane(name);
 

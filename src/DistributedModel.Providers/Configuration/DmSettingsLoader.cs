@@ -35,6 +35,7 @@ internal static class DmSettingsLoader
     public static DmProviderSettings LoadWithProblems(WorkspacePaths paths, IConfiguration? config)
     {
         var errors = new List<string>();
+        var ignored = new List<string>();
         var providers = ProviderDefaults.Providers();
         var lanes = ProviderDefaults.Lanes();
         var prices = new PriceTable(DefaultPrices.All());
@@ -54,8 +55,15 @@ internal static class DmSettingsLoader
                     new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
                 if (doc.RootElement.ValueKind != JsonValueKind.Object)
                     errors.Add("the file must contain a JSON object");
+                else if (repoIsUser)
+                    ApplyFile(doc.RootElement, settings, errors, repoUrls, trusted: true, ignored: null, userFile);
                 else
-                    ApplyFile(doc.RootElement, settings, errors, repoUrls);
+                {
+                    // A project's file may lower limits and budgets, never raise them, and may not set prices (issue 26).
+                    var limits = RepoLimits.Capture(settings);
+                    ApplyFile(doc.RootElement, settings, errors, repoUrls, trusted: false, ignored, userFile);
+                    limits.Restrict(settings, ignored, userFile);
+                }
             }
             catch (JsonException ex)
             {
@@ -78,6 +86,7 @@ internal static class DmSettingsLoader
 
         ApplyEnvironment(settings, config, errors);
         settings.Problems = errors;
+        settings.Ignored = ignored;
         return settings;
     }
 
@@ -112,6 +121,8 @@ internal static class DmSettingsLoader
                     if (providers.TryGetProperty(name, out var entry) && entry.ValueKind == JsonValueKind.Object
                         && entry.TryGetProperty("baseUrl", out var url) && Str(url, $"providers.{name}.baseUrl", errors) is { } text)
                         SetUrl(p, text, $"providers.{name}.baseUrl in {userFile}", errors);
+            // Everything else of the user's file (lanes, prices, budgets, provider limits) applies as the user wrote it.
+            ApplyFile(root, s, errors, new Dictionary<string, (Uri, string)>(StringComparer.Ordinal), trusted: true, ignored: null, userFile);
         }
         catch (JsonException ex)
         {
@@ -195,11 +206,16 @@ internal static class DmSettingsLoader
     private static Uri? ParseUrl(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri : null;
 
-    private static void ApplyFile(JsonElement root, DmProviderSettings s, List<string> errors, Dictionary<string, (Uri, string)> repoUrls)
+    private static void ApplyFile(JsonElement root, DmProviderSettings s, List<string> errors, Dictionary<string, (Uri, string)> repoUrls,
+        bool trusted, List<string>? ignored, string userFile)
     {
         if (root.TryGetProperty("providers", out var providers)) ApplyProviders(providers, s, errors, repoUrls);
         if (root.TryGetProperty("lanes", out var lanes)) ApplyLanes(lanes, s, errors);
-        if (root.TryGetProperty("prices", out var prices)) ApplyPrices(prices, s, errors);
+        if (root.TryGetProperty("prices", out var prices))
+        {
+            if (trusted) ApplyPrices(prices, s, errors);
+            else ignored?.Add(ConfigKeys.Ignored("prices", ".claude/dm.json", userFile));
+        }
         if (root.TryGetProperty("budgets", out var budgets)) ApplyBudgets(budgets, s, errors);
     }
 

@@ -18,10 +18,11 @@ public static class ProviderBaseUrls
 
     /// <summary>Never throws: the base URLs in force (a value with a problem is left at its default, and a repository's
     /// refused host stays refused, so <c>dm doctor</c> never probes it) and the configuration's problems.</summary>
-    public static (IReadOnlyList<Resolved> Providers, IReadOnlyList<string> Problems) ResolveWithProblems(WorkspacePaths paths, IConfiguration? config)
+    public static (IReadOnlyList<Resolved> Providers, IReadOnlyList<string> Problems, IReadOnlyList<string> Ignored) ResolveWithProblems(
+        WorkspacePaths paths, IConfiguration? config)
     {
         var settings = DmSettingsLoader.LoadWithProblems(paths, config);
-        return (From(settings), settings.Problems);
+        return (From(settings), settings.Problems, settings.Ignored);
     }
 
     private static List<Resolved> From(DmProviderSettings settings) =>

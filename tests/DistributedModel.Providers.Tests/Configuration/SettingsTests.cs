@@ -68,7 +68,6 @@ public sealed class SettingsTests : ProviderTestBase
         var act = () => Load("""
             {"lanes": {"summarize": {"chain": ["gemni", "ollama"], "attemptTimeoutSeconds": 60, "totalTimeoutSeconds": 10}},
              "providers": {"openai": {"maxRetries": "three"}, "anthropic": {}},
-             "prices": {"gpt-6.1-terra": {"input": 1}},
              "budgets": {"consult": -1}}
             """);
 
@@ -78,7 +77,6 @@ public sealed class SettingsTests : ProviderTestBase
             .And.Contain("lanes.summarize: totalTimeoutSeconds (10) must be at least attemptTimeoutSeconds (60)")
             .And.Contain("providers.openai.maxRetries: expected a number")
             .And.Contain("providers.anthropic: unknown provider")
-            .And.Contain("prices.gpt-6.1-terra: needs \"input\" and \"output\"")
             .And.Contain("budgets.consult: expected a number between 0");
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using DistributedModel.Providers.Ledger;
 using DistributedModel.Testing.Providers;
 using DistributedModel.Core.Ledger;
@@ -45,19 +46,58 @@ public sealed class LedgerTests : ProviderTestBase
     }
 
     [Fact]
-    public async Task Price_override_from_dm_json_and_baseline_override_are_used()
+    public async Task Price_override_from_the_users_dm_json_and_baseline_override_are_used()
     {
         await using var gemini = await FakeGemini.StartAsync();
         gemini.Usage = new FakeUsage(1_000_000, 1_000_000);
-        using var host = Host(gemini: gemini, dmJson: """
+        Workspace.Write(".test-home/.claude/dm.json", """
             {"prices": {"gemini-3.8-flash": {"input": 1, "cached": 0.1, "output": 2, "asOf": "2026-11-20"},
                         "baseline": {"input": 3, "cached": 0.3, "output": 15}}}
             """);
+        using var host = Host(gemini: gemini);
 
         var r = await host.Lanes.CompleteAsync(new LaneRequest("summarize", "", "u"));
 
         r.CostUsd.Should().Be(3m);
         host.LedgerLines().Single().BaselineUsd.Should().Be(18m);
+    }
+
+    [Fact]
+    public async Task A_projects_prices_are_ignored_so_it_cannot_book_its_calls_at_zero_and_the_host_says_so()
+    {
+        await using var gemini = await FakeGemini.StartAsync();
+        gemini.Usage = new FakeUsage(1_000_000, 1_000_000);
+        using var plain = Host(gemini: gemini);
+        var listed = (await plain.Lanes.CompleteAsync(new LaneRequest("summarize", "", "u"))).CostUsd;
+        plain.Dispose();
+        using var host = Host(gemini: gemini, dmJson: """
+            {"prices": {"gemini-3.8-flash": {"input": 0, "cached": 0, "output": 0, "asOf": "2026-11-20"}, "baseline": {"input": 999, "output": 999}}}
+            """);
+
+        var r = await host.Lanes.CompleteAsync(new LaneRequest("summarize", "", "u"));
+
+        listed.Should().BeGreaterThan(0m);
+        r.CostUsd.Should().Be(listed);
+        host.Services.GetRequiredService<DistributedModel.Providers.Configuration.ProviderConfigurationProblems>().Ignored.Should().ContainSingle()
+            .Which.Should().StartWith(".claude/dm.json: prices ignored: only you may set it");
+    }
+
+    [Fact]
+    public void A_project_may_lower_a_lanes_limits_and_budget_but_not_raise_them()
+    {
+        Workspace.Write(".test-home/.claude/dm.json", """{"lanes": {"consult": {"maxOutputTokens": 8000, "dailyBudgetUsd": 5}}}""");
+        using var host = Host(dmJson: """
+            {"lanes": {"consult": {"maxOutputTokens": 64000, "dailyBudgetUsd": 500}, "scaffold": {"maxOutputTokens": 100}},
+             "providers": {"openai": {"maxRetries": 10}}}
+            """);
+
+        var s = host.Services.GetRequiredService<DistributedModel.Providers.Configuration.DmProviderSettings>();
+        s.Lane("consult").MaxOutputTokens.Should().Be(8000);
+        s.Lane("consult").DailyBudgetUsd.Should().Be(5m);
+        s.Lane("scaffold").MaxOutputTokens.Should().Be(100, "lowering is allowed");
+        s.Providers["openai"].MaxRetries.Should().BeLessThan(10);
+        host.Services.GetRequiredService<DistributedModel.Providers.Configuration.ProviderConfigurationProblems>().Ignored.Should().HaveCount(3)
+            .And.Contain(w => w.StartsWith(".claude/dm.json: lanes.consult.maxOutputTokens ignored: a repository may only lower", StringComparison.Ordinal));
     }
 
     [Fact]
