@@ -33,11 +33,11 @@ public static class OutputCompressor
         if (inBytes <= options.PassThroughBytes || inBytes <= budget && Markers.StartsWithHeader(text))
             return Unchanged(text, inBytes, inLines);
 
-        var (cleaned, endsWithNewline, cleanBytes) = ScannedOutput.Clean(text);
+        var classifier = ReferenceEquals(options.Vocabulary, FailureVocabulary.Default) ? LineClassifier.Default : new LineClassifier(options.Vocabulary);
+        var (cleaned, offsets, endsWithNewline, cleanBytes) = ScannedOutput.Clean(text, classifier);
         var shape = cleanBytes <= budget ? CompressionKind.Cleaned : OutputShape.Detect(cleaned);
         bool grouped = shape is CompressionKind.Grep or CompressionKind.FileList;
-        var classifier = ReferenceEquals(options.Vocabulary, FailureVocabulary.Default) ? LineClassifier.Default : new LineClassifier(options.Vocabulary);
-        var scan = ScannedOutput.Scan(text, cleaned, endsWithNewline, cleanBytes, options, classifier, grouped);
+        var scan = ScannedOutput.Scan(cleaned, offsets, endsWithNewline, cleanBytes, options, classifier, grouped);
         var (counted, errors, errorKinds, warnings, warningKinds) = Diagnostics(scan, definiteOnly: grouped);
 
         if (shape == CompressionKind.Cleaned)

@@ -163,8 +163,8 @@ public partial class FailureTemplateCoverageTests(ITestOutputHelper output)
     /// its severity, whether it is definite and whether it is a stack frame).</summary>
     private static List<List<int>> ByEngineTemplate(string input, List<int> which)
     {
-        var (cleaned, endsWithNewline, bytes) = ScannedOutput.Clean(input);
-        var scan = ScannedOutput.Scan(input, cleaned, endsWithNewline, bytes, Options, LineClassifier.Default, grouped: false);
+        var (cleaned, offsets, endsWithNewline, bytes) = ScannedOutput.Clean(input);
+        var scan = ScannedOutput.Scan(cleaned, offsets, endsWithNewline, bytes, Options, LineClassifier.Default, grouped: false);
         if (scan.Count != InputLines(input).Length) throw new InvalidOperationException("the scan and this test split lines differently");
         var groups = new Dictionary<int, List<int>>();
         var order = new List<List<int>>();

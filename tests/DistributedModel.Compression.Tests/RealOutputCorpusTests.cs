@@ -45,7 +45,13 @@ public partial class RealOutputCorpusTests
     {
         var reductions = RealOutputs.Names().Select(n => (Name: n, Result: Run(n).Result)).Where(static r => r.Result.InputBytes > 30 * 1024).ToList();
         reductions.Should().HaveCountGreaterThan(15);
-        foreach (var (name, r) in reductions) r.Reduction.Should().BeGreaterThanOrEqualTo(0.8, $"{name}: {r.InputBytes:N0} → {r.OutputBytes:N0}");
+        foreach (var (name, r) in reductions)
+        {
+            // 93 distinct gcc errors in 31 KB: the budget is theirs (issue 26.12), so this one shrinks by only ~75 %;
+            // its own test holds what it keeps.
+            if (name == "gcc-wall-errors-nocaret") continue;
+            r.Reduction.Should().BeGreaterThanOrEqualTo(0.8, $"{name}: {r.InputBytes:N0} → {r.OutputBytes:N0}");
+        }
         var sorted = reductions.Select(static r => r.Result.Reduction).Order().ToList();
         sorted[sorted.Count / 2].Should().BeGreaterThanOrEqualTo(0.9);
     }
@@ -129,6 +135,59 @@ public partial class RealOutputCorpusTests
         foreach (var f in files) text.Should().Contain(f, "every file of the result is named (with its first match or its count)");
         lines[0].Should().Contain("grep:").And.Contain("98 files");
         lines.Should().Contain(l => l.StartsWith("[… ", StringComparison.Ordinal) && l.Contains(" more in ./context.go]", StringComparison.Ordinal));
+    }
+
+    /// <summary>Issue 26.12: gcc's diagnostics (<c>src/x.c:19:12: error: …</c>, one per line with
+    /// <c>-fno-diagnostics-show-caret</c>) looked like <c>grep -rn</c> hits in one file and came out as 8 lines in
+    /// 728 B with no error count. They are a build's output: every error is counted in the header and the errors fill
+    /// the budget before anything else but one line of each warning kind and the head and tail.</summary>
+    [Theory]
+    [InlineData("gcc-wall-errors-nocaret")]
+    [InlineData("gcc-wall-errors")]
+    public void Gcc_errors_are_counted_in_the_header_and_fill_the_budget(string name)
+    {
+        var (input, result, lines) = Run(name);
+        var errors = GccErrors(input);
+        errors.Should().HaveCountGreaterThan(80).And.OnlyHaveUniqueItems("each error of the generated file is distinct");
+        result.Kind.Should().Be(CompressionKind.Digest);
+        result.ErrorLines.Should().Be(errors.Count);
+        lines[0].Should().Contain($"· {errors.Count} errors (").And.NotContain("grep:");
+        result.OutputBytes.Should().BeLessThanOrEqualTo(8192).And.BeGreaterThan(7 * 1024, "the budget is spent, not 500 B of it");
+        var kept = lines.Where(l => errors.Contains(l)).ToList();
+        kept.Should().HaveCount(result.KeptErrors).And.OnlyHaveUniqueItems();
+        kept.Count.Should().BeGreaterThanOrEqualTo(errors.Count / 2, "most of the 93 errors fit in 8 KB, each verbatim");
+        lines[0].Should().Contain($"{kept.Count} shown");
+    }
+
+    [Theory]
+    [InlineData("gcc-wall-errors-nocaret")]
+    [InlineData("gcc-wall-errors")]
+    public void Gcc_errors_are_all_kept_when_they_fit(string name)
+    {
+        var (input, result, lines) = Run(name, Options with { BudgetBytes = 16 * 1024 });
+        var errors = GccErrors(input);
+        errors.Sum(static e => Encoding.UTF8.GetByteCount(e) + 1).Should().BeLessThan(12 * 1024, "they fit this budget with room for the rest");
+        foreach (var e in errors) lines.Should().Contain(e);
+        result.KeptErrors.Should().Be(errors.Count);
+        lines[0].Should().MatchRegex($@"· {errors.Count} errors \(\d+ kinds\) · ", "no error is left out").And.NotContain("grep:");
+        result.OutputBytes.Should().BeLessThanOrEqualTo(16 * 1024);
+    }
+
+    private static List<string> GccErrors(string input) =>
+        [.. input.Split('\n').Where(static l => GccErrorRegex().IsMatch(l))];
+
+    [GeneratedRegex(@"^src/x\.c:\d+:\d+: error: ", RegexOptions.CultureInvariant)]
+    private static partial Regex GccErrorRegex();
+
+    [Fact]
+    public void Grep_over_c_headers_for_error_and_warning_is_still_grouped_by_file()
+    {
+        var (input, result, lines) = Run("grep-rn-linux-headers");
+        var files = input.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(static l => l[..l.IndexOf(':')]).Distinct().ToList();
+        result.Kind.Should().Be(CompressionKind.Grep);
+        lines[0].Should().Contain($"grep: {input.Count(static c => c == '\n')} lines in {files.Count} files").And.NotContain(" errors");
+        lines.Should().Contain(l => l.StartsWith("[… ", StringComparison.Ordinal) && l.Contains(" more files (", StringComparison.Ordinal));
+        result.OutputBytes.Should().BeLessThanOrEqualTo(8192);
     }
 
     [Fact]

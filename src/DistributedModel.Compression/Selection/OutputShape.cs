@@ -2,23 +2,27 @@ using System.Text.RegularExpressions;
 
 namespace DistributedModel.Compression.Selection;
 
-/// <summary>Recognises grep results (<c>path:12:text</c>, <c>path:12-context</c>) and plain path lists (find, ls -R, git ls-files).</summary>
+/// <summary>Recognises grep results (<c>path:12:text</c>, <c>path:12-context</c>) and plain path lists (find, ls -R, git ls-files).
+/// A compiler's diagnostics (<c>src/x.c:12:5: error: …</c>, <c>src\x.cpp(12,5): error C2065: …</c>) look like grep
+/// results but are not search hits: when a quarter of the lines sampled are, the output is a build's, digested by
+/// severity with its errors counted.</summary>
 internal static partial class OutputShape
 {
     private const int Sample = 400;
 
     public static CompressionKind Detect(IReadOnlyList<ReadOnlyMemory<char>> lines)
     {
-        int seen = 0, grep = 0, paths = 0;
+        int seen = 0, grep = 0, paths = 0, diagnostics = 0;
         foreach (var l in lines)
         {
             var s = l.Span;
             if (s.IsWhiteSpace() || s.SequenceEqual("--")) continue;
             if (++seen > Sample) break;
+            if (IsCompilerDiagnostic(s)) diagnostics++;
             if (GrepKey(s).Length > 0) grep++;
             else if (IsPath(s)) paths++;
         }
-        if (seen < 8) return CompressionKind.Digest;
+        if (seen < 8 || diagnostics * 4 >= seen) return CompressionKind.Digest;
         if (grep * 10 >= seen * 9) return CompressionKind.Grep;
         if (paths * 10 >= seen * 9) return CompressionKind.FileList;
         return CompressionKind.Digest;
@@ -39,6 +43,13 @@ internal static partial class OutputShape
         if (k == colon + 1 && path.Contains('/') && !(k < s.Length && s[k] == ':')) return path;
         return default;
     }
+
+    /// <summary><c>path:line[:col]: error|warning|note: …</c> (gcc, clang, rustc's short form, Go vet), or MSVC's
+    /// <c>path(line[,col]): error|warning CODE: …</c>; a <c>fatal error</c> too.</summary>
+    public static bool IsCompilerDiagnostic(ReadOnlySpan<char> s) => s.Length <= 4096 && CompilerDiagnosticRegex().IsMatch(s);
+
+    [GeneratedRegex(@"^(?:[A-Za-z]:)?[^\s:()]+(?::\d+(?::\d+)?:|\(\d+(?:,\d+)*\)\s?:)\s(?:fatal\s)?(?:error|warning|note)(?:\s[A-Z]{1,8}\d{1,6})?:\s", RegexOptions.CultureInvariant)]
+    private static partial Regex CompilerDiagnosticRegex();
 
     /// <summary>A line that is just a path (<c>src/a/b.cs</c>, <c>./x/y</c>, <c>name.ext</c>).</summary>
     public static bool IsPath(ReadOnlySpan<char> s) =>

@@ -23,24 +23,27 @@ internal sealed class ScannedOutput
 
     public int Count => Lines.Length;
 
-    /// <summary>Splits and cleans only (no classification): enough to decide whether the cleaned text fits.</summary>
-    public static (List<ReadOnlyMemory<char>> Lines, bool EndsWithNewline, long Bytes) Clean(string text)
+    /// <summary>Splits and cleans only (no classification): enough to decide whether the cleaned text fits. The
+    /// classifier is asked only about the segments of lines rewritten with <c>\r</c>, so a line keeps its most severe
+    /// state (<see cref="CarriageReturnCollapser"/>); <c>Offsets</c> says where each line starts in the text.</summary>
+    public static (List<ReadOnlyMemory<char>> Lines, List<int> Offsets, bool EndsWithNewline, long Bytes) Clean(string text, LineClassifier? classifier = null)
     {
-        var lines = AnsiStripper.StripLines(text, out bool endsWithNewline);
+        var offsets = new List<int>(text.AsSpan().Count('\n') + 1);
+        var lines = AnsiStripper.StripLines(text, out bool endsWithNewline, offsets);
         long bytes = 0;
         for (int i = 0; i < lines.Count; i++)
         {
-            var line = CarriageReturnCollapser.FinalState(lines[i]);
+            var line = CarriageReturnCollapser.FinalState(lines[i], classifier ?? LineClassifier.Default);
             lines[i] = line;
             bytes += Utf8.Count(line.Span) + 1;
         }
         if (!endsWithNewline && bytes > 0) bytes--;
-        return (lines, endsWithNewline, bytes);
+        return (lines, offsets, endsWithNewline, bytes);
     }
 
     /// <param name="grouped">For a grouped digest (grep results, path lists), which needs only the definite errors and
     /// warnings and their templates: other lines may be classified <see cref="Severity.Other"/> and get no template.</param>
-    public static ScannedOutput Scan(string text, List<ReadOnlyMemory<char>> cleaned, bool endsWithNewline, long cleanBytes,
+    public static ScannedOutput Scan(List<ReadOnlyMemory<char>> cleaned, List<int> lineOffsets, bool endsWithNewline, long cleanBytes,
         CompressionOptions options, LineClassifier classifier, bool grouped)
     {
         int n = cleaned.Count;
@@ -53,13 +56,11 @@ internal sealed class ScannedOutput
         var costs = new int[n];
         var ids = new Dictionary<ulong, int>();
 
-        int offset = 0, framesLeft = 0, pythonIndent = -1;
+        int framesLeft = 0, pythonIndent = -1;
         bool inBlock = false;
         for (int i = 0; i < n; i++)
         {
-            offsets[i] = offset;
-            int nl = text.IndexOf('\n', offset);
-            offset = nl < 0 ? text.Length : nl + 1;
+            offsets[i] = lineOffsets[i];
 
             var line = cleaned[i];
             var span = line.Span;

@@ -20,6 +20,42 @@ public sealed class OutputShapeTests
     public void Lines_that_only_look_like_grep_are_not(string line) =>
         OutputShape.GrepKey(line).IsEmpty.Should().BeTrue();
 
+    [Theory]
+    [InlineData("src/x.c:19:12: error: ‘undeclared_6’ undeclared (first use in this function)")] // Corpus/gcc-wall-errors-nocaret
+    [InlineData("src/x.c:7:32: warning: implicit declaration of function ‘missing_fn_2’ [-Wimplicit-function-declaration]")]
+    [InlineData("src/x.c:19:12: note: each undeclared identifier is reported only once for each function it appears in")]
+    [InlineData("src/x.c:4: error: storage size of 'v' isn't known")] // no column (gcc -fno-show-column)
+    [InlineData("main.c:1:10: fatal error: missing.h: No such file or directory")]
+    [InlineData(@"src\x.cpp(12,5): error C2065: 'undeclared': undeclared identifier")] // MSVC
+    [InlineData(@"C:\src\x.cpp(12): warning C4101: 'i': unreferenced local variable")]
+    public void Compiler_diagnostics_are_recognised(string line) => OutputShape.IsCompilerDiagnostic(line).Should().BeTrue();
+
+    [Theory]
+    [InlineData("linux/kfd_ioctl.h:281:\t__u32 ErrorType; /* 0 = no RAS error,")] // Corpus/grep-rn-linux-headers
+    [InlineData("./errors.go:12:func (msg *Error) Error() string {")]
+    [InlineData("build.log:5:src/x.c:4:16: error: storage size of ‘v_1’ isn’t known")] // grep over a build log is a grep
+    [InlineData("docs/x.md:3:error: is what gcc prints")]
+    [InlineData("src/x.c: In function ‘f_1’:")]
+    public void Grep_hits_and_context_lines_are_not_compiler_diagnostics(string line) => OutputShape.IsCompilerDiagnostic(line).Should().BeFalse();
+
+    [Fact]
+    public void Msvc_diagnostics_are_a_build_digest_with_their_errors_counted()
+    {
+        // MSVC's form (no MSVC on this machine: the shape of cl.exe's documented C2065/C4101 messages).
+        var sb = new System.Text.StringBuilder();
+        for (int i = 1; i <= 300; i++)
+        {
+            sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"C:\\src\\orders\\x.cpp({i * 3},5): error C2065: 'u_{i}': undeclared identifier\n");
+            if (i % 3 == 0) sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"C:\\src\\orders\\x.cpp({i * 3 + 1},9): warning C4101: 'v_{i}': unreferenced local variable\n");
+        }
+        var result = OutputCompressor.Compress(sb.ToString());
+        result.Kind.Should().Be(CompressionKind.Digest);
+        result.ErrorLines.Should().Be(300);
+        result.Text.Split('\n')[0].Should().Contain("· 300 errors (");
+        result.KeptErrors.Should().BeGreaterThan(50);
+        result.OutputBytes.Should().BeLessThanOrEqualTo(8192);
+    }
+
     [Fact]
     public void A_pytest_run_is_a_digest_not_a_grep_and_keeps_its_failures()
     {

@@ -28,4 +28,33 @@ public class AnsiStripperTests
         var lines = AnsiStripper.StripLines(text, out _);
         lines.Select(static l => l.ToString()).Should().Equal("plain", "bold");
     }
+
+    [Theory]
+    [InlineData("\u001bE")] // NEL
+    [InlineData("\u001bD")] // IND
+    [InlineData("\u001bM")] // RI
+    [InlineData("\u0085")] // C1 NEL
+    public void Escapes_that_move_to_another_line_end_the_line(string escape)
+    {
+        // Issue 26.11: "ESC E" before "Error" was removed, gluing "Error" to the word before it ("doneError:"), so no
+        // error was found.
+        var text = "\u001b[32mfetched\u001b[0m 3 packages, done" + escape + "Error: EACCES: permission denied\nnext\n";
+        var offsets = new List<int>();
+        var lines = AnsiStripper.StripLines(text, out bool endsWithNewline, offsets).Select(static l => l.ToString()).ToList();
+        lines.Should().Equal("fetched 3 packages, done", "Error: EACCES: permission denied", "next");
+        endsWithNewline.Should().BeTrue();
+        offsets.Should().Equal(0, text.IndexOf("Error", StringComparison.Ordinal), text.IndexOf("next", StringComparison.Ordinal));
+        AnsiStripper.Strip(text).Should().Be("fetched 3 packages, done\nError: EACCES: permission denied\nnext\n");
+        LineClassifier.Default.Classify(lines[1]).Should().Be(Severity.Error);
+    }
+
+    [Fact]
+    public void Offsets_of_plain_and_stripped_lines_are_where_they_start()
+    {
+        var text = "plain\n\u001b[1mbold\u001b[0m\n\nlast";
+        var offsets = new List<int>();
+        AnsiStripper.StripLines(text, out bool endsWithNewline, offsets).Select(static l => l.ToString()).Should().Equal("plain", "bold", "", "last");
+        offsets.Should().Equal(0, 6, 19, 20);
+        endsWithNewline.Should().BeFalse();
+    }
 }

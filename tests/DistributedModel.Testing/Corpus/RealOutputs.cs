@@ -6,7 +6,8 @@ namespace DistributedModel.Testing.Corpus;
 /// <summary>
 /// Outputs of real programs (see <c>tests/DistributedModel.Testing/Corpus/SOURCES.md</c> for how each was produced):
 /// a detailed MSBuild log, a failing xunit run, npm installs, git log --stat, grep -rn over a Go tree, a Python
-/// traceback cascade, a failing cargo test, and the 16 public loghub service-log samples.
+/// traceback cascade, a failing cargo test, gcc diagnostics (with and without carets), grep -rn over C headers, and the
+/// 16 public loghub service-log samples.
 /// </summary>
 public static class RealOutputs
 {
