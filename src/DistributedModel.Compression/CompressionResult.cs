@@ -30,6 +30,12 @@ public sealed record CompressionResult(
     /// <see cref="CompressionOptions.NativePreviewChars"/>); 0 when there was no preview cut.</summary>
     public int SurfacedDiagnostics { get; init; }
 
+    /// <summary>Of <see cref="SurfacedDiagnostics"/>, the error lines.</summary>
+    public int SurfacedErrors { get; init; }
+
+    /// <summary>Of <see cref="SurfacedDiagnostics"/>, the warning lines.</summary>
+    public int SurfacedWarnings { get; init; }
+
     /// <summary>1 − out/in: 0.8 means 80% fewer bytes.</summary>
     public double Reduction => InputBytes == 0 ? 0 : 1.0 - (double)OutputBytes / InputBytes;
 }

@@ -45,10 +45,11 @@ public static class OutputCompressor
             // Fits once cleaned: worth it only when the cleaning saved a tenth (else the exact text is better).
             if (cleanBytes * 10 > (long)inBytes * 9) return Unchanged(text, inBytes, inLines) with { ErrorLines = errors, WarningLines = warnings, KeptErrors = errors, KeptWarnings = warnings };
             var clean = Join(cleaned, endsWithNewline);
+            var (cleanSurfacedErrors, cleanSurfacedWarnings) = Surfaced(scan, counted, options, null);
             return new CompressionResult(clean, true, inBytes, Utf8.Count(clean), inLines, CountLines(clean), 0)
             {
                 Kind = CompressionKind.Cleaned, ErrorLines = errors, WarningLines = warnings, KeptErrors = errors, KeptWarnings = warnings,
-                SurfacedDiagnostics = Surfaced(scan, counted, options, null),
+                SurfacedDiagnostics = cleanSurfacedErrors + cleanSurfacedWarnings, SurfacedErrors = cleanSurfacedErrors, SurfacedWarnings = cleanSurfacedWarnings,
             };
         }
 
@@ -85,11 +86,12 @@ public static class OutputCompressor
         var result = string.Concat(header, "\n", body);
         int outBytes = Utf8.Count(result);
         if (outBytes > budget) throw new InvalidOperationException($"digest of {outBytes} bytes exceeds its {budget}-byte budget (header {Utf8.Count(header)}, body {bodyBytes}, bodyBudget {bodyBudget}, kind {shape})"); // priced from above: unreachable
+        var (surfacedErrors, surfacedWarnings) = Surfaced(scan, counted, options, selected);
         return new CompressionResult(result, true, inBytes, outBytes, inLines, CountLines(result), elided)
         {
             Kind = shape, ErrorLines = errors, WarningLines = warnings,
             KeptErrors = keptErrors, KeptWarnings = keptWarnings,
-            SurfacedDiagnostics = Surfaced(scan, counted, options, selected),
+            SurfacedDiagnostics = surfacedErrors + surfacedWarnings, SurfacedErrors = surfacedErrors, SurfacedWarnings = surfacedWarnings,
         };
     }
 
@@ -132,13 +134,17 @@ public static class OutputCompressor
 
     /// <summary>Counted error and warning lines in the result (all of them when <paramref name="selected"/> is null) that
     /// start beyond the native preview.</summary>
-    private static int Surfaced(ScannedOutput scan, Severity[] counted, CompressionOptions options, bool[]? selected)
+    private static (int Errors, int Warnings) Surfaced(ScannedOutput scan, Severity[] counted, CompressionOptions options, bool[]? selected)
     {
-        if (options.NativePreviewChars is not { } preview) return 0;
-        int count = 0;
+        if (options.NativePreviewChars is not { } preview) return (0, 0);
+        int errors = 0, warnings = 0;
         for (int i = 0; i < scan.Count; i++)
-            if (counted[i] is Severity.Error or Severity.Warning && scan.Offsets[i] >= preview && (selected is null || selected[i])) count++;
-        return count;
+        {
+            if (scan.Offsets[i] < preview || selected is not null && !selected[i]) continue;
+            if (counted[i] == Severity.Error) errors++;
+            else if (counted[i] == Severity.Warning) warnings++;
+        }
+        return (errors, warnings);
     }
 
     private static CompressionResult Unchanged(string text, int bytes, int lines) =>

@@ -25,11 +25,24 @@ internal sealed record TodaySummary
     /// <summary>Error/warning lines kept beyond the 2 KB preview (hooks.log <c>surfaced</c>).</summary>
     public long Surfaced { get; init; }
 
+    /// <summary>Of <see cref="Surfaced"/>, the error lines (hooks.log <c>surfacedErrors</c>; on an older line without it, all of
+    /// its surfaced lines when it kept no warnings).</summary>
+    public long SurfacedErrors { get; init; }
+
+    /// <summary>Of <see cref="Surfaced"/>, the warning lines (likewise).</summary>
+    public long SurfacedWarnings { get; init; }
+
+    /// <summary>Of <see cref="Surfaced"/>, the lines of older records that kept both errors and warnings and did not log which.</summary>
+    public long SurfacedUnsplit => Math.Max(0, Surfaced - SurfacedErrors - SurfacedWarnings);
+
     /// <summary>Provider calls today (ledger lines).</summary>
     public int ProviderCalls { get; init; }
 
     /// <summary>Their priced cost (<c>cost_usd</c>; an unpriced call adds nothing).</summary>
     public decimal SpecialistsUsd { get; init; }
+
+    /// <summary>Of <see cref="ProviderCalls"/>, the ones whose cost is unknown (<c>cost_usd</c> null or <c>unpriced: true</c>).</summary>
+    public int UnpricedCalls { get; init; }
 
     /// <summary>True when a log's tail window starts today: there may be more of today before it.</summary>
     public bool Partial { get; init; }
@@ -44,8 +57,8 @@ internal sealed record TodaySummary
         var today = TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).Date;
         bool IsToday(DateTimeOffset ts) => TimeZoneInfo.ConvertTime(ts, zone).Date == today;
 
-        int calls = 0, providerCalls = 0, skipped = 0;
-        long bytesIn = 0, bytesOut = 0, surfaced = 0;
+        int calls = 0, providerCalls = 0, unpriced = 0, skipped = 0;
+        long bytesIn = 0, bytesOut = 0, surfaced = 0, surfacedErrors = 0, surfacedWarnings = 0;
         decimal usd = 0;
         bool partial = false;
 
@@ -60,7 +73,10 @@ internal sealed record TodaySummary
             calls++;
             bytesIn += Math.Max(0, record.InputBytes);
             bytesOut += Math.Max(0, record.OutputBytes);
-            surfaced += Math.Max(0, record.Surfaced ?? 0);
+            var (all, errors, warnings) = SurfacedOf(record);
+            surfaced += all;
+            surfacedErrors += errors;
+            surfacedWarnings += warnings;
         }
 
         first = true;
@@ -72,14 +88,32 @@ internal sealed record TodaySummary
             first = false;
             if (!IsToday(ts)) continue;
             providerCalls++;
-            if (record.CostUsd is > 0 and < 1_000_000m) usd += record.CostUsd.Value;
+            if (record.CostUsd is null || record.Unpriced == true) unpriced++;
+            else if (record.CostUsd is > 0 and < 1_000_000m) usd += record.CostUsd.Value;
         }
 
         return new TodaySummary
         {
-            ToolCalls = calls, BytesIn = bytesIn, BytesOut = bytesOut, Surfaced = surfaced,
-            ProviderCalls = providerCalls, SpecialistsUsd = usd, Partial = partial, Skipped = skipped,
+            ToolCalls = calls, BytesIn = bytesIn, BytesOut = bytesOut,
+            Surfaced = surfaced, SurfacedErrors = surfacedErrors, SurfacedWarnings = surfacedWarnings,
+            ProviderCalls = providerCalls, SpecialistsUsd = usd, UnpricedCalls = unpriced, Partial = partial, Skipped = skipped,
         };
+    }
+
+    /// <summary>A line's surfaced lines and, of them, its errors and warnings; the split is clamped to the total.</summary>
+    private static (long All, long Errors, long Warnings) SurfacedOf(HookLogRecord r)
+    {
+        long all = Math.Max(0, r.Surfaced ?? 0);
+        if (all == 0) return (0, 0, 0);
+        if (r.SurfacedErrors is not null || r.SurfacedWarnings is not null)
+        {
+            long e = Math.Clamp(r.SurfacedErrors ?? 0, 0, all);
+            return (all, e, Math.Clamp(r.SurfacedWarnings ?? 0, 0, all - e));
+        }
+        // A line from before the split: it is known only when the line kept one kind.
+        if ((r.Warnings ?? 0) <= 0) return (all, all, 0);
+        if ((r.Errors ?? 0) <= 0) return (all, 0, all);
+        return (all, 0, 0);
     }
 
     private static HookLogRecord? ParseHook(string line)

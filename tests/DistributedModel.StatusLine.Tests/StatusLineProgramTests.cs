@@ -32,8 +32,24 @@ public sealed class StatusLineProgramTests
         var (exit, stdout) = Run(Stdin(ws.Path));
 
         exit.Should().Be(0);
+        var hook = RealLogs.ReadHooks(ws.Path).Single();
+        hook.SurfacedErrors.Should().BeGreaterThan(0, "the corpus build log has errors past Claude Code's preview");
+        hook.SurfacedWarnings.Should().BeGreaterThan(0, "and warnings past it");
+        (hook.SurfacedErrors + hook.SurfacedWarnings).Should().Be(hook.Surfaced);
         stdout.Should().Be($"dm ▾ {StatusLineText.Bytes(summary.BytesIn)} → {StatusLineText.Bytes(summary.BytesOut)} today" +
-            (summary.Surfaced > 0 ? $" · {summary.Surfaced} errors surfaced" : "") + " · specialists $0.18\n");
+            $" · {hook.SurfacedErrors} errors · {hook.SurfacedWarnings} warnings surfaced · specialists $0.18\n");
+    }
+
+    [Fact]
+    public void Unpriced_ledger_lines_are_counted_apart_from_the_priced_sum()
+    {
+        using var ws = new TempDirectory("dm-statusline");
+        RealLogs.AppendLedger(ws.Path, Noon.AddMinutes(-4), 0.12m);
+        RealLogs.AppendLedger(ws.Path, Noon.AddMinutes(-3), 0.06m, lane: "review");
+        RealLogs.AppendLedger(ws.Path, Noon.AddMinutes(-2), null, lane: "dispatch", unpriced: true);
+        RealLogs.AppendLedger(ws.Path, Noon.AddMinutes(-1), null);
+        RealLogs.AppendLedger(ws.Path, Noon, 0.40m, unpriced: true); // flagged unpriced: its number is not a price
+        Run(Stdin(ws.Path)).Stdout.Should().Be("dm ▾ specialists $0.18 + 3 unpriced today\n");
     }
 
     [Fact]

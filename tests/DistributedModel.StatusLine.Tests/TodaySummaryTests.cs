@@ -34,10 +34,37 @@ public sealed class TodaySummaryTests
         s.BytesOut.Should().Be(today.Sum(r => r.OutputBytes));
         s.BytesOut.Should().BeLessThan(s.BytesIn);
         s.Surfaced.Should().Be(today.Sum(r => (long)(r.Surfaced ?? 0)));
+        s.SurfacedErrors.Should().Be(today.Sum(r => (long)(r.SurfacedErrors ?? 0)));
+        s.SurfacedWarnings.Should().Be(today.Sum(r => (long)(r.SurfacedWarnings ?? 0)));
+        s.SurfacedErrors.Should().BeGreaterThan(0);
+        s.SurfacedWarnings.Should().BeGreaterThan(0);
+        s.SurfacedUnsplit.Should().Be(0);
+        s.UnpricedCalls.Should().Be(1);
         s.ProviderCalls.Should().Be(3);
         s.SpecialistsUsd.Should().Be(0.18m);
         s.Partial.Should().BeFalse();
         s.Skipped.Should().Be(0);
+    }
+
+    [Fact]
+    public void An_older_line_without_the_split_is_split_only_when_it_kept_one_kind()
+    {
+        using var ws = new TempDirectory("dm-statusline");
+        var paths = new WorkspacePaths(ws.Path);
+        Directory.CreateDirectory(Path.GetDirectoryName(paths.HooksLog)!);
+        const string Head = "{\"ts\":\"2026-11-23T11:00:00.000Z\",\"event\":\"PostToolUse\",\"tool\":\"Bash\",\"in\":90000,\"out\":8000,\"ms\":4,\"outcome\":\"compressed\"";
+        File.WriteAllText(paths.HooksLog,
+            Head + ",\"errors\":3,\"warnings\":0,\"surfaced\":2}\n" +
+            Head + ",\"errors\":0,\"warnings\":5,\"surfaced\":4}\n" +
+            Head + ",\"errors\":2,\"warnings\":2,\"surfaced\":3}\n" +
+            Head + ",\"errors\":2,\"warnings\":2,\"surfaced\":3,\"surfacedErrors\":1,\"surfacedWarnings\":2}\n");
+
+        var s = TodaySummary.From(LogTail.Read(paths.HooksLog), LogTail.Empty, new FakeTimeProvider(Noon));
+
+        s.Surfaced.Should().Be(12);
+        s.SurfacedErrors.Should().Be(3);
+        s.SurfacedWarnings.Should().Be(6);
+        s.SurfacedUnsplit.Should().Be(3);
     }
 
     [Fact]

@@ -10,8 +10,11 @@ public sealed record ProviderCall(DateTimeOffset Timestamp, LedgerRecord Line)
 {
     public bool IsOk => string.Equals(Line.Outcome, LedgerOutcome.Ok, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The model answered but has no price: its cost is unknown, not 0.</summary>
-    public bool Unpriced => Line.Unpriced == true;
+    /// <summary>The model answered but has no price: its cost is unknown, not 0 (<c>unpriced: true</c>, or no <c>cost_usd</c> at all).</summary>
+    public bool Unpriced => Line.Unpriced == true || Line.CostUsd is null;
+
+    /// <summary>A local model (Ollama): $0 by rule, not a price.</summary>
+    public bool IsLocal => Line.Local == true;
 
     /// <summary>What the call cost; an unpriced call counts 0 in sums and is reported apart (<see cref="Unpriced"/>).</summary>
     public decimal CostUsd => Line.CostUsd ?? 0m;

@@ -36,12 +36,15 @@ public static class TextReportWriter
                 w.WriteLine($"  {g.Key,-12} {Format.Usd(g.Sum(p => p.CostUsd)),10}  (baseline {Format.Usd(g.Sum(p => p.Line.BaselineUsd))}, {g.Count()} calls)");
             w.WriteLine("Spend by provider:");
             foreach (var g in r.ProviderCalls.GroupBy(p => p.Line.Provider).OrderByDescending(g => g.Sum(p => p.CostUsd)))
-                w.WriteLine($"  {g.Key,-12} {Format.Usd(g.Sum(p => p.CostUsd)),10}  ({g.Count()} calls, {g.Count(p => !p.IsOk)} failed)");
+                w.WriteLine($"  {g.Key,-12} {Format.Usd(g.Sum(p => p.CostUsd)),10}  ({g.Count()} calls, {g.Count(p => !p.IsOk)} failed" +
+                    (g.Any(p => p.IsLocal) ? $", {g.Count(p => p.IsLocal)} local at $0 by rule" : "") +
+                    (g.Any(p => p.Unpriced) ? $", {g.Count(p => p.Unpriced)} unpriced" : "") + ")");
             // Truncated, degraded and unpriced calls are classes of their own: none of them is a plain answer or a plain failure.
             var classes = r.ProviderCalls.GroupBy(p => p.Class).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}");
             w.WriteLine("Provider call classes: " + string.Join(", ", classes));
             if (r.ProviderCalls.Any(p => p.Unpriced))
-                w.WriteLine($"  unpriced models (cost unknown, not in the spend above): {string.Join(", ", r.ProviderCalls.Where(p => p.Unpriced).Select(p => p.Line.Model ?? "?").Distinct())}; add them under prices in dm.json");
+                w.WriteLine($"  unpriced models (cost unknown, not in the spend above): {string.Join(", ", r.ProviderCalls.Where(p => p.Unpriced).Select(p => p.Line.Model ?? "?").Distinct())}; add them under prices in dm.json" +
+                    (r.ProviderCalls.Any(p => p.Unpriced && p.Line.Provider == "codex") ? " (codex: dispatch.codexPrices in ~/.claude/dm.json)" : ""));
             w.WriteLine();
         }
 

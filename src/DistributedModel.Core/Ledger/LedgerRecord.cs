@@ -22,6 +22,8 @@ public sealed record LedgerRecord
     [JsonPropertyName("cost_usd")] public decimal? CostUsd { get; init; }
     /// <summary>True when the model answered but has no price in the table or dm.json <c>prices</c>.</summary>
     [JsonPropertyName("unpriced")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public bool? Unpriced { get; init; }
+    /// <summary>True when the model ran locally (Ollama): its <c>cost_usd</c> of 0 is zero by rule, not a price.</summary>
+    [JsonPropertyName("local")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public bool? Local { get; init; }
     [JsonPropertyName("baseline_usd")] public decimal BaselineUsd { get; init; }
     [JsonPropertyName("ms")] public double Ms { get; init; }
     [JsonPropertyName("attempts")] public int Attempts { get; init; }

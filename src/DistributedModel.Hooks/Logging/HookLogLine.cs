@@ -38,6 +38,8 @@ public static class HookLogLine
         if (r.Errors is { } e) sb.Append(inv, $",\"errors\":{e}");
         if (r.Warnings is { } w) sb.Append(inv, $",\"warnings\":{w}");
         if (r.Surfaced is { } su) sb.Append(inv, $",\"surfaced\":{su}");
+        if (r.SurfacedErrors is { } se) sb.Append(inv, $",\"surfacedErrors\":{se}");
+        if (r.SurfacedWarnings is { } sw) sb.Append(inv, $",\"surfacedWarnings\":{sw}");
         if (r.Limit is { } l) sb.Append(inv, $",\"limit\":{l}");
         if (r.OverLimit is { } o) sb.Append(o ? ",\"overLimit\":true" : ",\"overLimit\":false");
         sb.Append('}');
@@ -61,6 +63,8 @@ public static class HookLogLine
             if (r.Errors is { } e) w.WriteNumber("errors"u8, e);
             if (r.Warnings is { } wa) w.WriteNumber("warnings"u8, wa);
             if (r.Surfaced is { } su) w.WriteNumber("surfaced"u8, su);
+            if (r.SurfacedErrors is { } se) w.WriteNumber("surfacedErrors"u8, se);
+            if (r.SurfacedWarnings is { } sw) w.WriteNumber("surfacedWarnings"u8, sw);
             if (r.Limit is { } l) w.WriteNumber("limit"u8, l);
             if (r.OverLimit is { } o) w.WriteBoolean("overLimit"u8, o);
             w.WriteEndObject();

@@ -25,4 +25,10 @@ public sealed record HookDiagnostics(int Errors, int Warnings, int Surfaced, int
 {
     /// <summary>True when the text that goes on is over <see cref="LimitChars"/> (Claude Code would cut it again).</summary>
     public bool OverLimit { get; init; }
+
+    /// <summary>Of <see cref="Surfaced"/>, the error lines.</summary>
+    public int SurfacedErrors { get; init; }
+
+    /// <summary>Of <see cref="Surfaced"/>, the warning lines.</summary>
+    public int SurfacedWarnings { get; init; }
 }

@@ -49,6 +49,7 @@ public static class HookRunner
                 InputBytes = result.InputBytes, OutputBytes = result.OutputBytes,
                 ElapsedMs = ElapsedMs(started), Outcome = result.Outcome, Detail = result.Detail,
                 Errors = result.Diagnostics?.Errors, Warnings = result.Diagnostics?.Warnings, Surfaced = result.Diagnostics?.Surfaced,
+                SurfacedErrors = result.Diagnostics?.SurfacedErrors, SurfacedWarnings = result.Diagnostics?.SurfacedWarnings,
                 Limit = result.Diagnostics?.LimitChars, OverLimit = result.Diagnostics?.OverLimit,
             };
         }

@@ -53,6 +53,10 @@ public sealed class LeafCompressor
 
     public int SurfacedDiagnostics { get; private set; }
 
+    public int SurfacedErrors { get; private set; }
+
+    public int SurfacedWarnings { get; private set; }
+
     /// <summary>Raw-store files written (or reused) for the shortened leaves.</summary>
     public IReadOnlyList<string> RawFiles => _rawFiles;
 
@@ -97,7 +101,7 @@ public sealed class LeafCompressor
                 });
                 replacement = result.Changed && result.OutputBytes < bytes[i] ? result.Text : null;
                 if (replacement is null) { KeptErrors += result.ErrorLines; KeptWarnings += result.WarningLines; }
-                else { KeptErrors += result.KeptErrors; KeptWarnings += result.KeptWarnings; SurfacedDiagnostics += result.SurfacedDiagnostics; }
+                else { KeptErrors += result.KeptErrors; KeptWarnings += result.KeptWarnings; SurfacedDiagnostics += result.SurfacedDiagnostics; SurfacedErrors += result.SurfacedErrors; SurfacedWarnings += result.SurfacedWarnings; }
             }
             if (replacement is null) { OutputBytes += bytes[i]; continue; }
             results[i] = replacement;

@@ -66,7 +66,10 @@ public static class PostToolUseHook
             _ => throw new FailOpenException("unknown-tool", SafeName(tool)),
         };
 
-        var diagnostics = new HookDiagnostics(leaves.KeptErrors, leaves.KeptWarnings, leaves.SurfacedDiagnostics, limit);
+        var diagnostics = new HookDiagnostics(leaves.KeptErrors, leaves.KeptWarnings, leaves.SurfacedDiagnostics, limit)
+        {
+            SurfacedErrors = leaves.SurfacedErrors, SurfacedWarnings = leaves.SurfacedWarnings,
+        };
         var warning = settings.Warning is null ? null : " " + settings.Warning;
         if (rewrite.Updated is null)
             return new HookResult(HookOutcomes.Passthrough, tool, leaves.InputBytes, leaves.InputBytes, null, paths)

@@ -54,9 +54,10 @@ public sealed class DispatchOptions
 
     public const int MaxConcurrentLimit = 16;
 
-    /// <summary>USD per 1M tokens for codex's own usage (input, cached input, output; cache writes at OpenAI's 1.25× input).
-    /// Zero by default: plan-billed.</summary>
-    public ModelPrice CodexPrices { get; set; } = ModelPrice.OpenAI(0m, 0m, 0m, default);
+    /// <summary>USD per 1M tokens for codex's own usage (input, cached input, output; cache writes at OpenAI's 1.25× input),
+    /// from the user's dm.json <c>dispatch.codexPrices</c> (all zero there means plan-billed). Null by default: codex's model is
+    /// priced from the provider library's dated price table, and a model missing there is booked <c>unpriced</c>, never $0.</summary>
+    public ModelPrice? CodexPrices { get; set; }
 
     /// <summary>Repository values that were not applied (user-only keys, limits it may only lower), one sentence each
     /// naming the key and how to allow it; set by <see cref="DispatchOptionsLoader"/>.</summary>

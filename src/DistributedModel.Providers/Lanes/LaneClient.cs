@@ -78,11 +78,12 @@ internal sealed class LaneClient(DmProviderSettings settings, ProviderClients cl
                         Ts = LedgerWriter.Timestamp(now), Lane = lane.Name, Provider = name, Model = result.Model,
                         In = result.Usage.Input, Out = result.Usage.Output, Reasoning = result.Usage.Reasoning, Cached = result.Usage.Cached,
                         CacheWrite = result.Usage.CacheWrite,
-                        CostUsd = cost, Unpriced = cost is null ? true : null, BaselineUsd = baseline,
+                        CostUsd = cost, Unpriced = cost is null ? true : null, Local = name == ProviderNames.Ollama ? true : null, BaselineUsd = baseline,
                         Ms = Math.Round(elapsed.TotalMilliseconds, 1), Attempts = Math.Max(1, scope.Attempts),
                         FallbackFrom = previous, Outcome = LedgerOutcome.Ok,
                         Detail = cost is null
                             ? $"no price for model {result.Model}: cost unknown (add it under prices in dm.json)"
+                            : name == ProviderNames.Ollama ? "local model: $0 by rule, not a price"
                             : retriedWith is { } r ? $"answer after a truncated one, with maxOutputTokens {r}" : null,
                     });
                     return new LaneResponse(result.Text, name, result.Model, previous is not null, previous, result.Usage, cost ?? 0m, elapsed,

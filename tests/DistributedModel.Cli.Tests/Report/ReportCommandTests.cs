@@ -84,6 +84,29 @@ public sealed class ReportCommandTests : IDisposable
         run.Out.Should().Contain("unpriced models (cost unknown, not in the spend above): gpt-6.2-sol");
     }
 
+    /// <summary>
+    /// Issue 30.5: a codex run without a price is booked unpriced (cost_usd null, never $0) and a local Ollama review at $0
+    /// by rule is marked local; the lines are as CodexLedger and LaneClient write them (see CodexLedgerTests, LedgerTests).
+    /// Must survive: the codex model listed as unpriced with where its price goes, the local calls named, the priced spend alone summed.
+    /// </summary>
+    [Fact]
+    public async Task An_unpriced_codex_run_is_listed_apart_and_a_local_review_is_zero_by_rule()
+    {
+        string Ts(int minutes) => Now.AddMinutes(-minutes).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        new SyntheticLogs(_h.Repo).RawLedgerText(string.Join("\n",
+            $$"""{"ts":"{{Ts(50)}}","lane":"dispatch","provider":"codex","model":"codex-default","in":120000,"out":4000,"reasoning":900,"cached":80000,"cost_usd":null,"unpriced":true,"baseline_usd":0.3,"ms":61000,"attempts":1,"fallback_from":null,"outcome":"ok","error":null,"detail":"no price for codex model codex-default: cost unknown (set dispatch.codexPrices in ~/.claude/dm.json)"}""",
+            $$"""{"ts":"{{Ts(49)}}","lane":"review","provider":"ollama","model":"glm-4.7-flash","in":9000,"out":700,"reasoning":0,"cached":0,"cost_usd":0,"local":true,"baseline_usd":0.06,"ms":9000,"attempts":1,"fallback_from":null,"outcome":"ok","error":null,"detail":"local model: $0 by rule, not a price"}""",
+            $$"""{"ts":"{{Ts(48)}}","lane":"summarize","provider":"gemini","model":"gemini-3.8-flash","in":1000,"out":300,"reasoning":0,"cached":0,"cost_usd":0.18,"baseline_usd":0.01,"ms":800,"attempts":1,"fallback_from":null,"outcome":"ok","error":null}""") + "\n").Save();
+
+        var run = await _h.RunAsync("report");
+
+        run.Out.Should().Contain("unpriced models (cost unknown, not in the spend above): codex-default; add them under prices in dm.json (codex: dispatch.codexPrices in ~/.claude/dm.json)");
+        run.Out.Should().Contain("Provider call classes: ok 2, unpriced 1");
+        Row(run.Out, "  codex ").Should().Contain("1 unpriced");
+        Row(run.Out, "  ollama ").Should().Contain("1 local at $0 by rule").And.NotContain("unpriced");
+        Row(run.Out, "  gemini ").Should().NotContain("local").And.NotContain("unpriced");
+    }
+
     /// <summary>Issue 26 item 6: the ledger and hooks.log are written from data a repository or a model controls; `dm report`
     /// printed their terminal escapes raw (OSC 52 writes the clipboard, OSC 0 the window title, CSI 2J clears the screen).</summary>
     [Fact]

@@ -25,6 +25,16 @@ public sealed class HookLogLineTests
             Tool = "mcp__sërver__<tool>&'\"\\", InputBytes = long.MaxValue, OutputBytes = -1, ElapsedMs = 1e-7,
             Outcome = "injected", Detail = "raw=a.txt,b.txt 日本 \u2028 \u0001 +`",
         },
+        new HookLogRecord
+        {
+            Timestamp = DateTimeOffset.UnixEpoch, Event = "PostToolUse", Tool = "Bash", InputBytes = 90000, OutputBytes = 8000, ElapsedMs = 4,
+            Outcome = "compressed", Errors = 5, Warnings = 6, Surfaced = 8, SurfacedErrors = 4, SurfacedWarnings = 4, Limit = 30000, OverLimit = false,
+        },
+        new HookLogRecord
+        {
+            Timestamp = DateTimeOffset.UnixEpoch, Event = "PostToolUse", Tool = "Bash", InputBytes = 90000, OutputBytes = 8000, ElapsedMs = 4,
+            Outcome = "compressed", Detail = "日本", Errors = 5, Warnings = 6, Surfaced = 8, SurfacedErrors = 4, SurfacedWarnings = 4, Limit = 30000,
+        },
     ];
 
     [Theory]

@@ -56,7 +56,7 @@ public sealed class DispatchOptionsLoaderTests : IDisposable
         o.Reviewers.Should().HaveCount(3);
         o.KeepWorktree.Should().BeTrue();
         o.CodexPrices.Should().Be(ModelPrice.OpenAI(1.25m, 0.125m, 10m, default));
-        o.CodexPrices.CacheWrite.Should().Be(1.25m * 1.25m, "codex is OpenAI-billed: cache writes at 1.25x input");
+        o.CodexPrices!.CacheWrite.Should().Be(1.25m * 1.25m, "codex is OpenAI-billed: cache writes at 1.25x input");
     }
 
     [Theory]

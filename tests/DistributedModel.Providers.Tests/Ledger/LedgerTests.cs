@@ -46,6 +46,26 @@ public sealed class LedgerTests : ProviderTestBase
     }
 
     [Fact]
+    public async Task A_local_ollama_line_is_zero_by_rule_and_marked_local_a_cloud_line_is_not()
+    {
+        await using var ollama = await FakeOllama.StartAsync();
+        await using var gemini = await FakeGemini.StartAsync();
+        using var host = Host(ollama: ollama, gemini: gemini);
+
+        await host.Lanes.CompleteAsync(new LaneRequest("review", "", "u"));
+        await host.Lanes.CompleteAsync(new LaneRequest("summarize", "", "u"));
+
+        var lines = File.ReadAllLines(host.Paths.Ledger);
+        lines.Should().HaveCount(2);
+        lines[0].Should().Contain("\"provider\":\"ollama\"").And.Contain("\"cost_usd\":0").And.Contain("\"local\":true")
+            .And.Contain("$0 by rule").And.NotContain("\"unpriced\"");
+        lines[1].Should().Contain("\"provider\":\"gemini\"").And.NotContain("\"local\"");
+        var parsed = host.LedgerLines();
+        parsed[0].Local.Should().BeTrue();
+        parsed[1].Local.Should().BeNull();
+    }
+
+    [Fact]
     public async Task Price_override_from_the_users_dm_json_and_baseline_override_are_used()
     {
         await using var gemini = await FakeGemini.StartAsync();

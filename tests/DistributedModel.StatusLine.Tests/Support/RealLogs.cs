@@ -42,12 +42,12 @@ public static class RealLogs
     }
 
     /// <summary>Appends one ledger line as LedgerWriter does.</summary>
-    public static void AppendLedger(string workspace, DateTimeOffset at, decimal? cost, string lane = "summarize")
+    public static void AppendLedger(string workspace, DateTimeOffset at, decimal? cost, string lane = "summarize", bool? unpriced = null)
     {
         var record = new LedgerRecord
         {
             Ts = at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture),
-            Lane = lane, Provider = "gemini", Model = "gemini-2.5-flash", In = 12_000, Out = 800, CostUsd = cost,
+            Lane = lane, Provider = "gemini", Model = "gemini-2.5-flash", In = 12_000, Out = 800, CostUsd = cost, Unpriced = unpriced,
             BaselineUsd = 0.05m, Ms = 900, Attempts = 1, Outcome = LedgerOutcome.Ok,
         };
         var paths = new WorkspacePaths(workspace);
