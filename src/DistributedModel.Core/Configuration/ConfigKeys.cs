@@ -59,6 +59,15 @@ public static class ConfigKeys
     /// <summary>The rule of <paramref name="key"/> (<c>section.name</c>), or null when the key is not declared.</summary>
     public static Rule? Of(string key) => Rules.GetValueOrDefault(key);
 
+    /// <summary>Whether a project's value of <paramref name="key"/> applies, as its rule says: always (repo may set), only
+    /// when <paramref name="tighter"/> (repo may tighten), never (user-only, and every undeclared key).</summary>
+    public static bool RepoMayApply(string key, bool tighter) => (Of(key)?.Scope ?? ConfigKeyScope.UserOnly) switch
+    {
+        ConfigKeyScope.RepoMaySet => true,
+        ConfigKeyScope.RepoMayTighten => tighter,
+        _ => false,
+    };
+
     /// <summary>The warning for a repository value that is not applied, naming the key and how to allow it.</summary>
     public static string Ignored(string key, string repoFile, string userFile) => Ignored(key, key, repoFile, userFile);
 

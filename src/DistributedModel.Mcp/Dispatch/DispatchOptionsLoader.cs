@@ -44,8 +44,7 @@ public sealed class DispatchOptionsLoader(WorkspacePaths paths, string userConfi
         {
             if (Parse(p) is not { } setting) continue; // unknown keys are ignored, like unknown sections
             var key = "dispatch." + p.Name;
-            var scope = trusted ? ConfigKeyScope.RepoMaySet : ConfigKeys.Of(key)?.Scope ?? ConfigKeyScope.UserOnly; // undeclared: deny
-            if (scope == ConfigKeyScope.RepoMaySet || (scope == ConfigKeyScope.RepoMayTighten && setting.IsTighter(o)))
+            if (trusted || ConfigKeys.RepoMayApply(key, setting.IsTighter(o)))
                 setting.Apply(o);
             else
                 warnings.Add(ConfigKeys.Ignored(key, ".claude/dm.json", userConfigFile));

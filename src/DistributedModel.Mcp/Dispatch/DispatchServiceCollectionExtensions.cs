@@ -22,11 +22,9 @@ public static class DispatchServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(paths);
         services.TryAddSingleton(paths);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new DispatchOptionsLoader(sp.GetRequiredService<WorkspacePaths>(),
-            UserConfigFile.Path(sp.GetService<IConfiguration>()?["HOME"] ?? Environment.GetEnvironmentVariable("HOME")), configure));
-        services.TryAddSingleton(sp => DispatchStateKey.Load(Path.Combine(
-            Path.GetDirectoryName(UserConfigFile.Path(sp.GetService<IConfiguration>()?["HOME"] ?? Environment.GetEnvironmentVariable("HOME")))!,
-            "dm", DispatchStateKey.FileName)));
+        services.TryAddSingleton(sp => new DispatchOptionsLoader(sp.GetRequiredService<WorkspacePaths>(), UserFile(sp), configure));
+        // ~/.claude/dm/dispatch-state.key, beside the user's dm.json: never inside a repository.
+        services.TryAddSingleton(sp => DispatchStateKey.Load(Path.Combine(Path.GetDirectoryName(UserFile(sp))!, "dm", DispatchStateKey.FileName)));
         services.TryAddSingleton<WorktreeManager>();
         services.TryAddSingleton<CodexRunner>();
         services.TryAddSingleton<IReviewerClient, LaneReviewerClient>();
@@ -37,4 +35,8 @@ public static class DispatchServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<DispatchJobs>());
         return services;
     }
+
+    /// <summary>The user's <c>~/.claude/dm.json</c>, HOME from the host's configuration (tests set it), else the process's.</summary>
+    private static string UserFile(IServiceProvider sp) =>
+        UserConfigFile.Path(sp.GetService<IConfiguration>()?["HOME"] ?? Environment.GetEnvironmentVariable("HOME"));
 }

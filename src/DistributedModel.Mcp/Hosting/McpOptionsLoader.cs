@@ -71,7 +71,7 @@ public static class McpOptionsLoader
             Try(limit.Key, key =>
             {
                 var v = r.Number(value, limit);
-                if (trusted || Allowed(key, v <= limit.Get(options))) limit.Set(options, v);
+                if (trusted || ConfigKeys.RepoMayApply(key, v <= limit.Get(options))) limit.Set(options, v);
                 else warnings.Add(ConfigKeys.Ignored(key, ".claude/dm.json", userFile));
             });
         }
@@ -80,7 +80,7 @@ public static class McpOptionsLoader
             Try("mcp.scaffold.allowPaths", key =>
             {
                 var list = r.Paths(ap, key);
-                if (trusted || Allowed(key, tighter: false)) options.ScaffoldAllowPaths = list;
+                if (trusted || ConfigKeys.RepoMayApply(key, tighter: false)) options.ScaffoldAllowPaths = list;
                 else warnings.Add(ConfigKeys.Ignored(key, ".claude/dm.json", userFile));
             });
         }
@@ -89,19 +89,11 @@ public static class McpOptionsLoader
             Try("mcp.tribunal.providers", key =>
             {
                 var list = r.Providers(p);
-                if (trusted || Allowed(key, tighter: false)) options.TribunalProviders = list;
+                if (trusted || ConfigKeys.RepoMayApply(key, tighter: false)) options.TribunalProviders = list;
                 else warnings.Add(ConfigKeys.Ignored(key, ".claude/dm.json", userFile));
             });
         }
     }
-
-    /// <summary>Whether a project value of <paramref name="key"/> applies: as its rule says (undeclared keys: user-only).</summary>
-    private static bool Allowed(string key, bool tighter) => (ConfigKeys.Of(key)?.Scope ?? ConfigKeyScope.UserOnly) switch
-    {
-        ConfigKeyScope.RepoMaySet => true,
-        ConfigKeyScope.RepoMayTighten => tighter,
-        _ => false,
-    };
 
     /// <summary>The value at <c>mcp.a.b</c> under the section object, or null when absent.</summary>
     private static JsonElement? Find(JsonElement mcp, string key)

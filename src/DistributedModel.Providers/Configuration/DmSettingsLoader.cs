@@ -46,7 +46,8 @@ internal static class DmSettingsLoader
         var repoUrls = new Dictionary<string, (Uri Url, string Path)>(StringComparer.Ordinal);
 
         var file = paths.ConfigFile;
-        var repoIsUser = string.Equals(Path.GetFullPath(file), Path.GetFullPath(userFile), StringComparison.Ordinal);
+        // A repository at ~ has the user's own file as its dm.json: ApplyUserFile has applied it already, as the user's.
+        if (!DistributedModel.Core.Configuration.UserConfigFile.IsSameFile(file, userFile))
         {
             try
             {
@@ -55,8 +56,6 @@ internal static class DmSettingsLoader
                     new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
                 if (doc.RootElement.ValueKind != JsonValueKind.Object)
                     errors.Add("the file must contain a JSON object");
-                else if (repoIsUser)
-                    ApplyFile(doc.RootElement, settings, errors, repoUrls, trusted: true, ignored: null, userFile);
                 else
                 {
                     // A project's file may lower limits and budgets, never raise them, and may not set prices (issue 26).
@@ -78,8 +77,8 @@ internal static class DmSettingsLoader
         foreach (var (name, (url, at)) in repoUrls)
         {
             var p = settings.Providers[name];
-            if (repoIsUser || BaseUrlPolicy.IsAllowed(url, allowed))
-                SetUrl(p, url, $"{at} in {file}" + (repoIsUser ? "" : $" (host allowed in {userFile})"), errors);
+            if (BaseUrlPolicy.IsAllowed(url, allowed))
+                SetUrl(p, url, $"{at} in {file} (host allowed in {userFile})", errors);
             else
                 p.BlockedReason = BaseUrlPolicy.RepoRefusal(p, url, file, userFile);
         }
