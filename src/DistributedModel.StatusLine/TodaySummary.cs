@@ -88,7 +88,7 @@ internal sealed record TodaySummary
             first = false;
             if (!IsToday(ts)) continue;
             providerCalls++;
-            if (record.CostUsd is null || record.Unpriced == true) unpriced++;
+            if (record.IsUnpriced) unpriced++;
             else if (record.CostUsd is > 0 and < 1_000_000m) usd += record.CostUsd.Value;
         }
 

@@ -11,7 +11,7 @@ public sealed record ProviderCall(DateTimeOffset Timestamp, LedgerRecord Line)
     public bool IsOk => string.Equals(Line.Outcome, LedgerOutcome.Ok, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The model answered but has no price: its cost is unknown, not 0 (<c>unpriced: true</c>, or no <c>cost_usd</c> at all).</summary>
-    public bool Unpriced => Line.Unpriced == true || Line.CostUsd is null;
+    public bool Unpriced => Line.IsUnpriced;
 
     /// <summary>A local model (Ollama): $0 by rule, not a price.</summary>
     public bool IsLocal => Line.Local == true;

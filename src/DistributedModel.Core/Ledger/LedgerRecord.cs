@@ -24,6 +24,9 @@ public sealed record LedgerRecord
     [JsonPropertyName("unpriced")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public bool? Unpriced { get; init; }
     /// <summary>True when the model ran locally (Ollama): its <c>cost_usd</c> of 0 is zero by rule, not a price.</summary>
     [JsonPropertyName("local")][JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public bool? Local { get; init; }
+    /// <summary>The cost of this call is unknown, not 0: <c>unpriced: true</c>, or no <c>cost_usd</c> at all. The one rule
+    /// the report and the status line count unpriced calls by.</summary>
+    [JsonIgnore] public bool IsUnpriced => Unpriced == true || CostUsd is null;
     [JsonPropertyName("baseline_usd")] public decimal BaselineUsd { get; init; }
     [JsonPropertyName("ms")] public double Ms { get; init; }
     [JsonPropertyName("attempts")] public int Attempts { get; init; }
