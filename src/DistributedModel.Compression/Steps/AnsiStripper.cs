@@ -36,6 +36,7 @@ public static partial class AnsiStripper
     {
         ArgumentNullException.ThrowIfNull(text);
         var lines = new List<ReadOnlyMemory<char>>(text.AsSpan().Count('\n') + 1);
+        offsets?.EnsureCapacity(lines.Capacity);
         char[]? stripped = null;
         int used = 0;
         foreach (var range in text.AsSpan().Split('\n'))

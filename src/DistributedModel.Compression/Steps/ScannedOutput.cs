@@ -28,7 +28,7 @@ internal sealed class ScannedOutput
     /// state (<see cref="CarriageReturnCollapser"/>); <c>Offsets</c> says where each line starts in the text.</summary>
     public static (List<ReadOnlyMemory<char>> Lines, List<int> Offsets, bool EndsWithNewline, long Bytes) Clean(string text, LineClassifier? classifier = null)
     {
-        var offsets = new List<int>(text.AsSpan().Count('\n') + 1);
+        var offsets = new List<int>(); // sized by StripLines, which counts the lines once
         var lines = AnsiStripper.StripLines(text, out bool endsWithNewline, offsets);
         long bytes = 0;
         for (int i = 0; i < lines.Count; i++)
