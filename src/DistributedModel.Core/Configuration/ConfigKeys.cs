@@ -4,8 +4,8 @@ namespace DistributedModel.Core.Configuration;
 
 /// <summary>
 /// The one table of who may set which configuration key (issue 26: a cloned repository is untrusted input). Every loader
-/// asks it before applying a repository value; <c>docs/security.md</c> lists the same table, and a test checks that every
-/// key a loader understands is declared here.
+/// asks it before applying a repository value (<see cref="RepoMayApply"/>); a key not declared here is treated as user-only,
+/// so a key a loader learns is safe until it is declared. <c>docs/security.md</c> lists the same table.
 /// </summary>
 public static class ConfigKeys
 {
