@@ -74,7 +74,22 @@ public static class OutputCompressor
         }
         else
         {
-            (body, elided, _, selected) = SeverityDigest.Build(scan, bodyBudget, options);
+            var digest = SeverityDigest.Build(scan, bodyBudget, options);
+            if (digest.FailureKindsShown < digest.FailureKinds)
+            {
+                // Failure kinds were left out: the header says how many and how to find the first. When that no longer
+                // fits, the body is chosen again with room for the longest such text (rare: only outputs too rich for
+                // the budget pay for a second selection).
+                // The pricing facts are upper bounds (every line elided, the whole budget out), so this header is too.
+                var withLeftOut = LeftOut(facts, digest, scan, options);
+                if (Utf8.Count(digest.Body) + 1 + Utf8.Count(DigestHeader.Render(withLeftOut)) > budget)
+                {
+                    digest = SeverityDigest.Build(scan, bodyBudget - LeftOutHint.MaxBytes(options.FullOutputPath), options);
+                    withLeftOut = LeftOut(facts, digest, scan, options);
+                }
+                facts = withLeftOut;
+            }
+            (body, elided, selected) = (digest.Body, digest.Elided, digest.Selected);
         }
         int keptErrors = Kept(counted, selected, Severity.Error), keptWarnings = Kept(counted, selected, Severity.Warning);
         if (!grouped) facts = facts with { ErrorsShown = keptErrors, WarningsShown = keptWarnings };
@@ -94,6 +109,12 @@ public static class OutputCompressor
             SurfacedDiagnostics = surfacedErrors + surfacedWarnings, SurfacedErrors = surfacedErrors, SurfacedWarnings = surfacedWarnings,
         };
     }
+
+    private static DigestHeader.Facts LeftOut(DigestHeader.Facts facts, SeverityDigest.Result digest, ScannedOutput scan, CompressionOptions options) => facts with
+    {
+        FailureKinds = digest.FailureKinds, FailureKindsShown = digest.FailureKindsShown,
+        LeftOut = options.FullOutputPath is null || digest.FirstLeftOut < 0 ? null : LeftOutHint.Grep(scan.Lines[digest.FirstLeftOut].Span, options.FullOutputPath),
+    };
 
     private static string Grouping(CompressionKind shape, int groups, int shown, int lines) => shape == CompressionKind.Grep
         ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"grep: {lines:N0} lines in {groups:N0} files, {(shown == groups ? "every file listed" : $"{shown:N0} shown, the rest counted")}")

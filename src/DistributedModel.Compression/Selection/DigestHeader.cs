@@ -5,7 +5,9 @@ namespace DistributedModel.Compression.Selection;
 
 /// <summary>
 /// The first line of every digest: what came in and what was kept, e.g.
-/// <c>[dm: 417 KB, 3,912 lines → 7.9 KB · 2 errors · 10 warnings (6 kinds) · 3,850 lines elided · full output: PATH]</c>.
+/// <c>[dm: 417 KB, 3,912 lines → 7.9 KB · 2 errors · 10 warnings (6 kinds) · 3,850 lines elided · full output: PATH]</c>;
+/// when distinct failures did not all fit, also <c>· 38 of 56 failure kinds shown</c> and, last, how to find the first
+/// one left out (<see cref="LeftOutHint"/>).
 /// </summary>
 internal static class DigestHeader
 {
@@ -22,6 +24,11 @@ internal static class DigestHeader
         public string? Grouping { get; init; }
         public string? FullOutputPath { get; init; }
         public string? DigestHint { get; init; }
+        /// <summary>Failure templates in the output and with a line in the digest; said only when some are left out.</summary>
+        public int FailureKinds { get; init; }
+        public int FailureKindsShown { get; init; }
+        /// <summary>How to find the first failure template left out (<see cref="LeftOutHint.Grep"/>).</summary>
+        public string? LeftOut { get; init; }
     }
 
     public static string Render(Facts f)
@@ -31,9 +38,11 @@ internal static class DigestHeader
         if (f.Grouping is not null) sb.Append(" · ").Append(f.Grouping);
         Diagnostics(sb, f.Errors, f.ErrorKinds, f.ErrorsShown, "error");
         Diagnostics(sb, f.Warnings, f.WarningKinds, f.WarningsShown, "warning");
+        if (f.FailureKindsShown < f.FailureKinds) sb.Append(" · ").Append(LeftOutHint.Kinds(f.FailureKinds, f.FailureKindsShown));
         if (f.Elided > 0) sb.Append(Inv, $" · {f.Elided:N0} lines elided");
         if (f.FullOutputPath is not null) sb.Append(" · ").Append(Markers.FullOutputLabel).Append(f.FullOutputPath);
         if (f.DigestHint is not null) sb.Append(" · ").Append(f.DigestHint);
+        if (f.LeftOut is not null) sb.Append(" · ").Append(f.LeftOut);
         return sb.Append(']').ToString();
     }
 

@@ -14,18 +14,24 @@ namespace DistributedModel.Compression.Selection;
 /// <see cref="LineClassifier"/>). Within a rank, templates come in order of first occurrence. When a failure template
 /// does not fit, no template is shown twice. Each chosen line stays where it was; a template with more lines than were
 /// chosen gets <c>[×N like the line above, lines a–b]</c> after its first exemplar (with its variation summary when
-/// bought), and each gap becomes <c>[… N lines elided]</c>.
+/// bought), and each gap becomes <c>[… N lines elided]</c>. Known noise (<see cref="MsBuildChatter"/>) comes last of all,
+/// even after the head and tail lines it would otherwise be among.
 /// </summary>
 internal static class SeverityDigest
 {
-    private enum Rank { Summary, Error, Warning, Mention, Frame, Other }
+    private enum Rank { Summary, Error, Warning, Mention, Frame, Other, Noise }
 
-    public static (string Body, int Elided, int[] Kept, bool[] Selected) Build(ScannedOutput o, long budget, CompressionOptions options)
+    /// <summary>The digest's body and what it shows of the kinds of failure (coarse clusters of the definite error,
+    /// warning and mention templates): how many there are, how many have a line in the body, and the first line of the
+    /// first one left out (-1 when none).</summary>
+    public readonly record struct Result(string Body, int Elided, bool[] Selected, int FailureKinds, int FailureKindsShown, int FirstLeftOut);
+
+    public static Result Build(ScannedOutput o, long budget, CompressionOptions options)
     {
         var plan = new BudgetPlanner(o, budget);
         int n = o.Count;
         var ranks = new Rank[n];
-        var firsts = new List<int>[6];
+        var firsts = new List<int>[7];
         for (int c = 0; c < firsts.Length; c++) firsts[c] = [];
         var seen = new bool[o.TemplateCount];
         for (int i = 0; i < n; i++)
@@ -55,12 +61,16 @@ internal static class SeverityDigest
 
         Firsts(Rank.Summary);
         // One line of every failure template before any line of a template is repeated.
+        // The other templates of a coarse cluster only once every cluster has its line: they are near repeats.
         bool allFailures = Buy(errors);
         allFailures &= Buy(warnings);
         allFailures &= Buy(mentions);
-        allFailures &= Buy(moreErrors);
-        allFailures &= Buy(moreWarnings);
-        allFailures &= Buy(moreMentions);
+        if (allFailures)
+        {
+            allFailures &= Buy(moreErrors);
+            allFailures &= Buy(moreWarnings);
+            allFailures &= Buy(moreMentions);
+        }
         if (!allFailures) plan.ForbidRepeats();
         Firsts(Rank.Frame);
         Variations(Rank.Error); Variations(Rank.Warning); Variations(Rank.Mention);
@@ -68,17 +78,29 @@ internal static class SeverityDigest
         // The last definite error of the whole output: that it was still failing at the end.
         int lastError = Array.LastIndexOf(ranks, Rank.Error);
         if (lastError >= 0 && !plan.Full) plan.TryAdd(lastError);
-        for (int i = 0; i < Math.Min(options.HeadLines, n) && !plan.Full; i++) plan.TryAdd(i);
-        for (int i = Math.Max(0, n - options.TailLines); i < n && !plan.Full; i++) plan.TryAdd(i);
+        for (int i = 0; i < Math.Min(options.HeadLines, n) && !plan.Full; i++) if (ranks[i] != Rank.Noise) plan.TryAdd(i);
+        for (int i = Math.Max(0, n - options.TailLines); i < n && !plan.Full; i++) if (ranks[i] != Rank.Noise) plan.TryAdd(i);
         Lasts(Rank.Error); Lasts(Rank.Warning); Lasts(Rank.Mention);
         All(Rank.Error); All(Rank.Warning); All(Rank.Mention);
         Firsts(Rank.Other); Lasts(Rank.Other);
+        Firsts(Rank.Noise);
         plan.FillSingleLineGaps();
-        return Render(o, plan);
+        var (body, elided) = Render(o, plan);
+        int kinds = 0, shown = 0, firstLeftOut = -1;
+        // Kinds are coarse clusters (their leaders): the other templates of a cluster are shown only once all are.
+        foreach (var leaders in (ReadOnlySpan<List<int>>)[errors, warnings, mentions])
+            foreach (int t in leaders)
+            {
+                kinds++;
+                if (plan.IsShown(t)) shown++;
+                else if (firstLeftOut < 0 || plan.FirstOf(t) < firstLeftOut) firstLeftOut = plan.FirstOf(t);
+            }
+        return new Result(body, elided, plan.Selected, kinds, shown, firstLeftOut);
     }
 
     private static Rank RankOf(ScannedOutput o, int i)
     {
+        if (o.Noise[i]) return Rank.Noise;
         if (o.Frames[i]) return Rank.Frame;
         return o.Severities[i] switch
         {
@@ -89,7 +111,7 @@ internal static class SeverityDigest
         };
     }
 
-    private static (string Body, int Elided, int[] Kept, bool[] Selected) Render(ScannedOutput o, BudgetPlanner plan)
+    private static (string Body, int Elided) Render(ScannedOutput o, BudgetPlanner plan)
     {
         var selected = plan.Selected;
         var chosenPerTemplate = new int[o.TemplateCount];
@@ -97,19 +119,17 @@ internal static class SeverityDigest
 
         var sb = new StringBuilder(4096);
         var marked = new bool[o.TemplateCount];
-        var kept = new int[4];
         int gap = 0, elided = 0;
         for (int i = 0; i < o.Count; i++)
         {
             if (!selected[i]) { gap++; continue; }
             if (gap > 0) { sb.Append(Markers.Elided(gap)).Append('\n'); elided += gap; gap = 0; }
             sb.Append(o.Lines[i].Span).Append('\n');
-            kept[(int)o.Severities[i]]++;
             int t = o.Templates[i];
             if (!marked[t] && plan.NeedsGroupMarker(t) && plan.CountOf(t) > chosenPerTemplate[t]) sb.Append(plan.GroupMarker(t)).Append('\n');
             marked[t] = true;
         }
         if (gap > 0) { sb.Append(Markers.Elided(gap)).Append('\n'); elided += gap; }
-        return (sb.ToString(), elided, kept, selected);
+        return (sb.ToString(), elided);
     }
 }

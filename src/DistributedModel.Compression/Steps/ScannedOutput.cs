@@ -14,6 +14,8 @@ internal sealed class ScannedOutput
     public required Severity[] Severities { get; init; }
     public required bool[] Frames { get; init; }
     public required bool[] Definite { get; init; }
+    /// <summary>Known noise (<see cref="MsBuildChatter"/>): classified <see cref="Severity.Other"/>, ranked below every other line.</summary>
+    public required bool[] Noise { get; init; }
     /// <summary>Template id of each line; -1 for lines that got none (the non-diagnostic lines of a grouped digest).</summary>
     public required int[] Templates { get; init; }
     public required int[] Costs { get; init; }
@@ -52,6 +54,7 @@ internal sealed class ScannedOutput
         var severities = new Severity[n];
         var frames = new bool[n];
         var definite = new bool[n];
+        var noise = new bool[n];
         var templates = new int[n];
         var costs = new int[n];
         var ids = new Dictionary<ulong, int>();
@@ -67,6 +70,7 @@ internal sealed class ScannedOutput
             int at = -1;
             bool sure = false;
             var severity = grouped ? classifier.ClassifyDefinite(span, out at, out sure) : classifier.Classify(span, out at, out sure);
+            if (!grouped && !sure && MsBuildChatter.Is(span)) { noise[i] = true; severity = Severity.Other; at = -1; }
             bool frame = false;
             if (severity == Severity.Error || StackFrame.OpensTrace(span)) { inBlock = true; framesLeft = options.FramesPerError; pythonIndent = -1; }
             else if (inBlock && (StackFrame.Is(span) || pythonIndent >= 0 && Indent(span) > pythonIndent))
@@ -98,7 +102,7 @@ internal sealed class ScannedOutput
         }
         return new ScannedOutput
         {
-            Lines = lines, Offsets = offsets, Severities = severities, Frames = frames, Definite = definite, Templates = templates, Costs = costs,
+            Lines = lines, Offsets = offsets, Severities = severities, Frames = frames, Definite = definite, Noise = noise, Templates = templates, Costs = costs,
             TemplateCount = ids.Count, EndsWithNewline = endsWithNewline, CleanBytes = cleanBytes,
         };
     }
