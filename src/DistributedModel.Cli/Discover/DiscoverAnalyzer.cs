@@ -7,7 +7,9 @@ namespace DistributedModel.Cli.Discover;
 /// <summary>
 /// <c>dm discover</c>'s work: find the transcripts, read them, replay the PostToolUse hook on every Bash/Read/Grep/MCP
 /// result (<see cref="HookReplay"/>) and the routing rules on every typed prompt (<see cref="PromptRouter"/>, with the
-/// repository's <c>.claude/dm.json</c> overrides). Reads only; writes nothing.
+/// repository's <c>.claude/dm.json</c> overrides). A session that already ran with dm (our digest header in a result, or
+/// a hooks.log line of the session's repository for one of its calls) is read back instead of replayed
+/// (<see cref="DmCallFinding"/>). Reads only; writes nothing.
 /// </summary>
 public static class DiscoverAnalyzer
 {
@@ -31,6 +33,7 @@ public static class DiscoverAnalyzer
         var replay = new HookReplay(repoRoot, now, environment);
         if (replay.ConfigWarning is not null) report.Warnings.Add(replay.ConfigWarning);
         var since = now - TimeSpan.FromDays(days);
+        var trails = new Dictionary<string, DmTrail>(StringComparer.Ordinal);
 
         foreach (var dir in TranscriptLocator.ProjectDirs(projectsDir, allProjects ? null : repoRoot))
         {
@@ -43,20 +46,31 @@ public static class DiscoverAnalyzer
                     report.Warnings.Add($"{file}: cannot be read ({ex.GetType().Name})");
                     continue;
                 }
-                report.Sessions.Add(Analyze(transcript, replay, router));
+                var root = transcript.Cwd is { Length: > 0 } cwd && Directory.Exists(cwd) ? cwd : repoRoot;
+                if (!trails.TryGetValue(root, out var trail)) trails[root] = trail = DmTrail.For(root);
+                report.Sessions.Add(Analyze(transcript, replay, router, trail));
             }
         }
         return report;
     }
 
-    public static SessionFindings Analyze(SessionTranscript transcript, HookReplay replay, PromptRouter router)
+    /// <param name="trail">hooks.log and raw store of the session's repository; without it only the digest header tells.</param>
+    public static SessionFindings Analyze(SessionTranscript transcript, HookReplay replay, PromptRouter router, DmTrail? trail = null)
     {
         ArgumentNullException.ThrowIfNull(transcript);
         ArgumentNullException.ThrowIfNull(replay);
         ArgumentNullException.ThrowIfNull(router);
         var findings = new SessionFindings { Transcript = transcript };
+        var withDm = transcript.ToolCalls.Where(c => HookReplay.IsHookTool(c.Tool) && !c.IsError)
+            .Select(c => DmCallFinding.From(c, trail?.Log.Claim(c), trail)).ToList();
+        if (withDm.Any(c => c.Logged is not null || c.DigestShown)) findings.DmCalls.AddRange(withDm);
         foreach (var call in transcript.ToolCalls)
         {
+            if (findings.RanWithDm)
+            {
+                if (!HookReplay.IsHookTool(call.Tool)) findings.OtherToolResults++;
+                continue;
+            }
             var r = replay.Replay(call, transcript.ToolResultsDir);
             if (r.Note == "not-matched") { findings.OtherToolResults++; continue; }
             findings.Results.Add(ToolResultFinding.From(call, r));

@@ -2,7 +2,9 @@ using DistributedModel.Providers.Pricing;
 
 namespace DistributedModel.Cli.Discover;
 
-/// <summary>Everything <c>dm discover</c> found, for the text and HTML writers.</summary>
+/// <summary>Everything <c>dm discover</c> found, for the text and HTML writers. The replay totals (<see cref="ContextBefore"/>,
+/// <see cref="Surfaced"/>…) cover the sessions that ran without dm (<see cref="Replayed"/>); what dm did in the others is
+/// <see cref="Dm"/>.</summary>
 public sealed class DiscoverReport
 {
     /// <summary>Tokens are estimated as UTF-8 bytes ÷ this (Claude Code's own rough count is characters ÷ 4).</summary>
@@ -24,6 +26,15 @@ public sealed class DiscoverReport
 
     public List<SessionFindings> Sessions { get; } = [];
 
+    /// <summary>Sessions that ran without dm: replayed.</summary>
+    public IReadOnlyList<SessionFindings> Replayed => Sessions.Where(s => !s.RanWithDm).ToList();
+
+    /// <summary>Sessions that ran with dm: read back, not replayed.</summary>
+    public IReadOnlyList<SessionFindings> WithDm => Sessions.Where(s => s.RanWithDm).ToList();
+
+    /// <summary>What dm did over every session that ran with it.</summary>
+    public DmRun Dm => new(WithDm.SelectMany(s => s.DmCalls).ToList());
+
     public IEnumerable<ToolResultFinding> Results => Sessions.SelectMany(s => s.Results);
 
     public long ContextBefore => Sessions.Sum(s => s.ContextBefore);
@@ -36,11 +47,11 @@ public sealed class DiscoverReport
 
     public int Lost => Sessions.Sum(x => x.Lost);
 
-    public int Prompts => Sessions.Sum(s => s.Transcript.Prompts.Count);
+    public int Prompts => Replayed.Sum(s => s.Transcript.Prompts.Count);
 
-    public int PromptsRouted => Sessions.Sum(s => s.PromptsRouted);
+    public int PromptsRouted => Replayed.Sum(s => s.PromptsRouted);
 
-    public Dictionary<string, int> LaneHits => Sessions.SelectMany(s => s.LaneHits)
+    public Dictionary<string, int> LaneHits => Replayed.SelectMany(s => s.LaneHits)
         .GroupBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value), StringComparer.Ordinal);
 
     public Dictionary<string, int> UnknownTypes => Sessions.SelectMany(s => s.Transcript.UnknownTypes)

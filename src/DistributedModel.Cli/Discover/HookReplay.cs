@@ -43,12 +43,14 @@ public sealed class HookReplay
     /// <summary>The dm.json problem the hook would also have logged, or null.</summary>
     public string? ConfigWarning => _settings.Warning;
 
+    /// <summary>The tools the PostToolUse hook is wired for: Bash, Read, Grep and every MCP tool.</summary>
+    public static bool IsHookTool(string tool) => tool is "Bash" or "Read" or "Grep" || tool.StartsWith("mcp__", StringComparison.Ordinal);
+
     public ReplayResult Replay(TranscriptToolCall call, string toolResultsDir)
     {
         ArgumentNullException.ThrowIfNull(call);
         var tool = call.Tool;
-        bool isMcp = tool.StartsWith("mcp__", StringComparison.Ordinal);
-        if (tool is not ("Bash" or "Read" or "Grep") && !isMcp) return ReplayResult.NotRun("not-matched");
+        if (!IsHookTool(tool)) return ReplayResult.NotRun("not-matched");
         if (call.IsError) return ReplayResult.NotRun("tool-error");
         if (call.Response is not { } response) return ReplayResult.NotRun("no-tool-response");
         if (call.Input is { } input && PostToolUseHook.ReadsTheRawStore(JsonNode.Parse(input.GetRawText())))

@@ -20,7 +20,8 @@ public static class HtmlDiscoverWriter
         sb.Append("<header class=\"hero iterate\"><div class=\"hero-text\">")
           .Append($"<p class=\"eyebrow\">Distributed Model · discover · {Esc(r.Scope)}</p>")
           .Append($"<h1>Your last {r.Days} days, replayed</h1>")
-          .Append($"<p class=\"window\">{r.Sessions.Count} Claude Code session(s) read from {Esc(r.ProjectsDir)} — nothing was written.</p>")
+          .Append($"<p class=\"window\">{r.Sessions.Count} Claude Code session(s) read from {Esc(r.ProjectsDir)} — nothing was written: ")
+          .Append($"{r.Replayed.Count} without dm (replayed), {r.WithDm.Count} with dm (read back, not replayed).</p>")
           .Append("<p class=\"why\">Every Bash, Read, Grep and MCP result run through the real compressor; every prompt through the routing rules.</p>")
           .Append($"</div><div class=\"score\"><span class=\"score-num\">{(before == 0 ? "–" : Format.Delta((double)after / before - 1))}</span>")
           .Append("<span class=\"score-lbl\">bytes into context</span></div></header>");
@@ -31,6 +32,7 @@ public static class HtmlDiscoverWriter
             $"{r.Previews} result(s) reached the model only as a 2 KB preview" + (r.Lost > 0 ? $"; {r.Lost} diagnostic line(s) not kept" : ""));
         Kpi(sb, "Estimated input tokens saved", saved >= 0 ? $"≈ {DiscoverReport.Tokens(saved):N0}" : $"≈ −{DiscoverReport.Tokens(-saved):N0}",
             $"≈ {Format.Usd(r.Usd(Math.Abs(saved)))} at {r.PriceName} ({Format.Usd(r.Price.Input)}/1M input); tokens ≈ bytes ÷ {DiscoverReport.BytesPerToken}, once per result");
+        if (r.WithDm.Count > 0) DmKpi(sb, r.Dm, r.WithDm.Count);
         sb.Append("</section>");
 
         sb.Append("<section class=\"charts\">");
@@ -41,8 +43,17 @@ public static class HtmlDiscoverWriter
 
         sb.Append("<section class=\"card table\"><h2>Sessions</h2><table><thead><tr><th>Session</th><th>Started</th><th>Results</th><th>Previews</th><th>Context</th><th>With dm</th><th>Surfaced</th><th>Hints</th></tr></thead><tbody>");
         foreach (var s in r.Sessions)
-            sb.Append($"<tr><td><code>{Esc(s.Transcript.SessionId)}</code></td><td>{s.Transcript.First:yyyy-MM-dd HH:mm}</td><td>{s.Results.Count}</td><td>{s.Previews}</td>")
+        {
+            sb.Append($"<tr><td><code>{Esc(s.Transcript.SessionId)}</code></td><td>{s.Transcript.First:yyyy-MM-dd HH:mm}</td>");
+            if (s.RanWithDm)
+            {
+                var dm = s.Dm;
+                sb.Append($"<td>{dm.Calls.Count}</td><td>ran with dm</td><td>{Format.Bytes(dm.NativeBytes)} (Claude Code alone)</td><td>{Format.Bytes(dm.ContextBytes)}</td><td>{dm.Surfaced}</td><td>–</td></tr>");
+                continue;
+            }
+            sb.Append($"<td>{s.Results.Count}</td><td>{s.Previews}</td>")
               .Append($"<td>{Format.Bytes(s.ContextBefore)}</td><td>{Format.Bytes(s.ContextAfter)}</td><td>{s.Surfaced}</td><td>{s.PromptsRouted}</td></tr>");
+        }
         sb.Append("</tbody></table></section>");
 
         var unknown = r.UnknownTypes;
@@ -55,7 +66,7 @@ public static class HtmlDiscoverWriter
 
     private static string SessionChart(DiscoverReport r)
     {
-        var rows = r.Sessions.OrderByDescending(s => s.ContextBefore).Take(MaxSessionRows).ToList();
+        var rows = r.Replayed.OrderByDescending(s => s.ContextBefore).Take(MaxSessionRows).ToList();
         double rowH = 30, T = 30, L = 96, R = 150, W = 1100, H = Math.Max(120, T + rowH * rows.Count + 12);
         var svg = new Svg(W, H, "Context per session");
         if (rows.Count == 0 || rows.All(s => s.ContextBefore == 0 && s.ContextAfter == 0)) return Charts.Empty(svg, W, 160, "no tool results in the window");
@@ -97,6 +108,15 @@ public static class HtmlDiscoverWriter
             svg.Text(L + value / max * pw + 8, y + 17, text, "lbl");
         }
         return svg.ToString();
+    }
+
+    private static void DmKpi(StringBuilder sb, DmRun dm, int sessions)
+    {
+        long unsplit = Math.Max(0, dm.Surfaced - dm.SurfacedErrors - dm.SurfacedWarnings);
+        Kpi(sb, $"What dm did in {sessions} session(s) that ran with it", $"{Format.Bytes(dm.RawBytes)} raw → {Format.Bytes(dm.ContextBytes)}",
+            (dm.Logged == 0 ? "no hooks.log line for these calls" : $"{ContextWords.Change(dm.NativeBytes, dm.ContextBytesWhereNativeKnown)} than Claude Code alone; "
+                + $"{ContextWords.Seen(dm.SurfacedErrors, dm.SurfacedWarnings, unsplit)} the preview would have hidden reached the model")
+            + " — read back from the transcripts and hooks.log, not replayed");
     }
 
     private static void Kpi(StringBuilder sb, string title, string value, string detail) =>

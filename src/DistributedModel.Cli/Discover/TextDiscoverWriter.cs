@@ -21,9 +21,15 @@ public static class TextDiscoverWriter
         }
         foreach (var s in r.Sessions) WriteSession(s, o);
 
+        var replayed = r.Replayed;
+        var withDm = r.WithDm;
         o.WriteLine();
         o.WriteLine("Total");
-        if (r.Sessions.Count > 1) WriteNumbers(r.Results.ToList(), r.Previews, r.Surfaced, r.Lost, r.PromptsRouted, r.Prompts, r.LaneHits, o);
+        o.WriteLine($"  sessions       {replayed.Count} without dm (replayed), {withDm.Count} with dm (read back: what dm did, not a replay)");
+        if (withDm.Count > 0) DmRunText.Write(r.Dm, o);
+        if (replayed.Count == 0) return;
+        if (withDm.Count > 0) o.WriteLine($"  replayed       {DmRunText.Plural(replayed.Count, "session")} without dm, had it been wired:");
+        if (replayed.Count > 1) WriteNumbers(r.Results.ToList(), r.Previews, r.Surfaced, r.Lost, r.PromptsRouted, r.Prompts, r.LaneHits, o);
         long saved = r.ContextBefore - r.ContextAfter;
         o.WriteLine(saved >= 0
             ? $"  estimate       ≈ {DiscoverReport.Tokens(saved).ToString("N0", C)} input tokens saved ≈ {Format.Usd(r.Usd(saved))}"
@@ -47,7 +53,8 @@ public static class TextDiscoverWriter
         var when = t.First is { } f ? f.ToString("yyyy-MM-dd HH:mm", C) + " UTC" : "undated";
         var first = t.Prompts.FirstOrDefault() is { } p ? "  \"" + Shorten(p, 60) + "\"" : "";
         o.WriteLine($"session {t.SessionId[..Math.Min(8, t.SessionId.Length)]}  {when}{first}");
-        WriteNumbers(s.Results, s.Previews, s.Surfaced, s.Lost, s.PromptsRouted, t.Prompts.Count, s.LaneHits, o);
+        if (s.RanWithDm) DmRunText.Write(s.Dm, o);
+        else WriteNumbers(s.Results, s.Previews, s.Surfaced, s.Lost, s.PromptsRouted, t.Prompts.Count, s.LaneHits, o);
         if (s.OtherToolResults > 0) o.WriteLine($"  other tools    {Plural(s.OtherToolResults, "result")} (Edit, Write, Task…; not compressed)");
         if (t.UnknownTypes.Count > 0 || t.UnreadableLines > 0 || t.OrphanResults > 0)
             o.WriteLine($"  skipped        {t.UnknownTypes.Values.Sum()} unknown-type record(s), {t.UnreadableLines} unreadable line(s), {t.OrphanResults} result(s) without their call");

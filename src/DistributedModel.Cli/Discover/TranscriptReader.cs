@@ -32,7 +32,7 @@ public static class TranscriptReader
             File = file,
             ToolResultsDir = Path.Combine(Path.GetDirectoryName(file)!, id, "tool-results"),
         };
-        var pending = new Dictionary<string, (string Name, JsonElement? Input)>(StringComparer.Ordinal);
+        var pending = new Dictionary<string, (string Name, JsonElement? Input, DateTimeOffset? At)>(StringComparer.Ordinal);
         using var fs = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 16);
         using var reader = new StreamReader(fs, Encoding.UTF8);
         string? line;
@@ -52,7 +52,7 @@ public static class TranscriptReader
         return session;
     }
 
-    private static void Record(SessionTranscript s, JsonElement root, Dictionary<string, (string, JsonElement?)> pending)
+    private static void Record(SessionTranscript s, JsonElement root, Dictionary<string, (string, JsonElement?, DateTimeOffset?)> pending)
     {
         var type = JsonFields.Str(root, "type") ?? "(none)";
         s.RecordTypes[type] = s.RecordTypes.GetValueOrDefault(type) + 1;
@@ -78,7 +78,7 @@ public static class TranscriptReader
                 if (block.ValueKind != JsonValueKind.Object || JsonFields.Str(block, "type") != "tool_use") continue;
                 if (JsonFields.Str(block, "id") is not { } toolUseId) continue;
                 JsonElement? input = block.TryGetProperty("input", out var i) ? i.Clone() : null;
-                pending[toolUseId] = (JsonFields.Str(block, "name") ?? "?", input);
+                pending[toolUseId] = (JsonFields.Str(block, "name") ?? "?", input, ts);
             }
             return;
         }
@@ -118,7 +118,7 @@ public static class TranscriptReader
             if (!known) s.OrphanResults++;
             bool isError = block.TryGetProperty("is_error", out var e) && e.ValueKind == JsonValueKind.True;
             s.ToolCalls.Add(new TranscriptToolCall(toolUseId, known ? call.Item1 : "?", known ? call.Item2 : null,
-                ContentText(block), response, isError, ts));
+                ContentText(block), response, isError, ts) { CalledAt = known ? call.Item3 : null });
         }
     }
 

@@ -15,4 +15,9 @@ namespace DistributedModel.Cli.Discover;
 /// <param name="IsError">The tool_result was flagged <c>is_error</c> (a failed call: PostToolUse does not run for it).</param>
 /// <param name="Timestamp">The result record's time, if readable.</param>
 public sealed record TranscriptToolCall(
-    string Id, string Tool, JsonElement? Input, string ContextText, JsonElement? Response, bool IsError, DateTimeOffset? Timestamp);
+    string Id, string Tool, JsonElement? Input, string ContextText, JsonElement? Response, bool IsError, DateTimeOffset? Timestamp)
+{
+    /// <summary>The time of the assistant record that made the call, if readable: the tool ran, and PostToolUse with it,
+    /// between this and <see cref="Timestamp"/>.</summary>
+    public DateTimeOffset? CalledAt { get; init; }
+}
