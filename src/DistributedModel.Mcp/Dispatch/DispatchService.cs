@@ -107,6 +107,19 @@ public sealed class DispatchService(
         return outcome;
     }
 
+    /// <summary>
+    /// Cleans up after job <paramref name="id"/> of a server that died: its worktree folder removed, git's worktree
+    /// entries pruned, its branch deleted when it has no commits beyond <paramref name="baseSha"/> (kept when it has).
+    /// Null when this is not a git repository (any more).
+    /// </summary>
+    public async Task<WorktreeRemoval?> CleanUpAbandonedAsync(string id, string? branch, string? baseSha, CancellationToken ct)
+    {
+        string repoRoot;
+        try { repoRoot = await worktrees.GetRepoRootAsync(paths.Root, ct).ConfigureAwait(false); }
+        catch (GitException) { return null; }
+        return await worktrees.CleanUpAsync(repoRoot, Path.Combine(WorktreesDir, id), branch, baseSha, ct).ConfigureAwait(false);
+    }
+
     /// <summary>How many dispatches run at once (<c>dispatch.maxConcurrent</c>; the default when the configuration is unreadable).</summary>
     public int MaxConcurrent => SafeOptions().MaxConcurrent;
 

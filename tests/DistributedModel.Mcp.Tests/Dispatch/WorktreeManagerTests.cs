@@ -77,7 +77,7 @@ public sealed class WorktreeManagerTests
 
         var removal = await _manager.RemoveAsync(wt, keepBranch: true, CancellationToken.None);
 
-        removal.Should().Be(new WorktreeRemoval(BranchDeleted: true, Note: null));
+        removal.Should().Be(new WorktreeRemoval(BranchDeleted: true, Note: null) { WorktreeRemoved = true });
         Directory.Exists(wt.Path).Should().BeFalse();
         (await repo.GitAsync("branch", "--list", "dm/test-w1")).Should().BeEmpty();
         (await repo.GitAsync("worktree", "list")).Should().NotContain("w1");

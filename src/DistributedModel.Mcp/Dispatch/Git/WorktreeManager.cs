@@ -126,31 +126,73 @@ public sealed class WorktreeManager
     /// </summary>
     public async Task<WorktreeRemoval> RemoveAsync(Worktree worktree, bool keepBranch, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(worktree);
+        var deleteBranch = !keepBranch || await CountCommitsAsync(worktree, ct).ConfigureAwait(false) == 0;
+        return await RemoveCoreAsync(worktree.RepoRoot, worktree.Path, worktree.Branch, deleteBranch, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Cleans up after a dispatch whose server died: removes its worktree folder if it is still there, prunes git's
+    /// worktree entries, and deletes <paramref name="branch"/> when it has no commits beyond <paramref name="baseSha"/>
+    /// (or, with no base known, none that another branch lacks). A branch with commits is kept. Best effort.
+    /// </summary>
+    public async Task<WorktreeRemoval> CleanUpAsync(string repoRoot, string worktreePath, string? branch, string? baseSha,
+        CancellationToken ct)
+    {
+        var own = branch is null ? -1 : await OwnCommitsAsync(repoRoot, branch, baseSha, ct).ConfigureAwait(false);
+        var removal = await RemoveCoreAsync(repoRoot, worktreePath, branch, deleteBranch: own == 0, ct).ConfigureAwait(false);
+        return removal with { BranchKept = own > 0 ? branch : null };
+    }
+
+    /// <summary>
+    /// Commits on <paramref name="branch"/> that are neither in <paramref name="baseSha"/> (when given) nor on any other
+    /// branch; -1 when the branch does not exist.
+    /// </summary>
+    public async Task<int> OwnCommitsAsync(string repoRoot, string branch, string? baseSha, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(branch);
+        var own = "refs/heads/" + branch;
+        // The other branches named one by one: how `--exclude` applies to `--branches` differs between git versions.
+        var refs = await _git.RunAsync(repoRoot, ["for-each-ref", "--format=%(refname)", "refs/heads/"], ct).ConfigureAwait(false);
+        var args = new List<string> { "rev-list", "--count", own, "--not" };
+        args.AddRange(refs.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(r => r != own));
+        if (baseSha is { Length: > 0 } && !baseSha.StartsWith('-')) args.Add(baseSha);
+        var result = await _git.TryRunAsync(repoRoot, args, ct).ConfigureAwait(false);
+        return result.ExitCode == 0 && int.TryParse(result.StdOut.Trim(), out var n) ? n : -1;
+    }
+
+    private async Task<WorktreeRemoval> RemoveCoreAsync(string repoRoot, string worktreePath, string? branch, bool deleteBranch,
+        CancellationToken ct)
+    {
         var branchDeleted = false;
         string? note = null;
-        var deleteBranch = !keepBranch || await CountCommitsAsync(worktree, ct).ConfigureAwait(false) == 0;
-        await WithRepoLockAsync(worktree.RepoRoot, async () =>
+        var worktreeRemoved = false;
+        await WithRepoLockAsync(repoRoot, async () =>
         {
-            var removed = await _git.TryRunAsync(worktree.RepoRoot, ["worktree", "remove", "--force", "--force", worktree.Path], ct)
-                .ConfigureAwait(false);
-            if (removed.ExitCode != 0 && Directory.Exists(worktree.Path))
+            if (Directory.Exists(worktreePath))
             {
-                try { Directory.Delete(worktree.Path, recursive: true); }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                var removed = await _git.TryRunAsync(repoRoot, ["worktree", "remove", "--force", "--force", worktreePath], ct)
+                    .ConfigureAwait(false);
+                if (removed.ExitCode != 0 && Directory.Exists(worktreePath))
                 {
-                    note = $"could not remove worktree {worktree.Path}: {ex.Message}";
+                    try { Directory.Delete(worktreePath, recursive: true); }
+                    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                    {
+                        note = $"could not remove worktree {worktreePath}: {ex.Message}";
+                    }
                 }
+                worktreeRemoved = !Directory.Exists(worktreePath);
             }
-            await _git.TryRunAsync(worktree.RepoRoot, ["worktree", "prune"], ct).ConfigureAwait(false);
-            if (deleteBranch)
+            await _git.TryRunAsync(repoRoot, ["worktree", "prune"], ct).ConfigureAwait(false);
+            if (deleteBranch && branch is not null)
             {
-                var deleted = await _git.TryRunAsync(worktree.RepoRoot, ["branch", "-D", "--quiet", worktree.Branch], ct).ConfigureAwait(false);
+                var deleted = await _git.TryRunAsync(repoRoot, ["branch", "-D", "--quiet", branch], ct).ConfigureAwait(false);
                 branchDeleted = deleted.ExitCode == 0;
-                if (!branchDeleted) note ??= $"could not delete branch {worktree.Branch}: {deleted.StdErr.Trim()}";
+                if (!branchDeleted) note ??= $"could not delete branch {branch}: {deleted.StdErr.Trim()}";
             }
             return 0;
         }, ct).ConfigureAwait(false);
-        return new WorktreeRemoval(branchDeleted, note);
+        return new WorktreeRemoval(branchDeleted, note) { WorktreeRemoved = worktreeRemoved };
     }
 
     private async Task<bool> HasIdentityAsync(string dir, CancellationToken ct)

@@ -11,6 +11,12 @@ public sealed record DispatchJobState
     public required string State { get; init; }
     public string? Branch { get; init; }
     public string? Base { get; init; }
+    /// <summary>The commit the branch was created from: a branch with no commits beyond it is deleted when its job is cleaned up.</summary>
+    public string? BaseSha { get; init; }
+    /// <summary>The server process that owns the job (with <see cref="ServerStartedAt"/>, so a reused pid is not mistaken for it);
+    /// a restarted server reconciles only jobs whose owner is gone.</summary>
+    public int? ServerPid { get; init; }
+    public DateTimeOffset? ServerStartedAt { get; init; }
     /// <summary>The engine's <see cref="DispatchStatus"/> once the dispatch ended (completed, codexFailed, …).</summary>
     public string? Outcome { get; init; }
     public DateTimeOffset CreatedAt { get; init; }

@@ -6,9 +6,11 @@ namespace DistributedModel.Mcp.Dispatch.Jobs;
 
 /// <summary>
 /// Runs dispatches in the background of the MCP server: at most <c>dispatch.maxConcurrent</c> at once, the rest
-/// queued in order. On start it lists the jobs found under <c>.claude/dm/dispatch/</c> (a job a previous server left
-/// queued or running is marked interrupted); on stop it cancels the running jobs — their codex processes are killed
-/// and their worktrees removed by the engine — and marks them, and the queued ones, interrupted.
+/// queued in order. On start it lists the jobs found under <c>.claude/dm/dispatch/</c> and reconciles the ones a server
+/// that is gone left queued or running: they are marked interrupted, their worktrees removed and pruned, their branches
+/// deleted when they have no commits (kept when they have); a job whose server still runs (another session on the same
+/// repository) is left alone. On stop it cancels the running jobs — their codex processes are killed and their
+/// worktrees removed by the engine — and marks them, and the queued ones, interrupted.
 /// </summary>
 public sealed partial class DispatchJobs(DispatchService service, TimeProvider time, DispatchStateKey key) : IHostedService, IDisposable
 {
@@ -45,6 +47,9 @@ public sealed partial class DispatchJobs(DispatchService service, TimeProvider t
             State = DispatchJobStates.Queued,
             Branch = plan.Id.Branch,
             Base = plan.BaseLabel,
+            BaseSha = plan.BaseSha,
+            ServerPid = ServerProcess.Current.Pid,
+            ServerStartedAt = ServerProcess.Current.StartedAt,
             CreatedAt = time.GetUtcNow(),
         };
         string directory;
@@ -128,27 +133,42 @@ public sealed partial class DispatchJobs(DispatchService service, TimeProvider t
         return char.ToLowerInvariant(name[0]) + name[1..];
     }
 
-    /// <summary>Lists the jobs a previous server left on disk; a queued or running one is marked interrupted.</summary>
-    public Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Lists the jobs previous servers left on disk and reconciles those whose server is gone (interrupted at once,
+    /// worktree removed, empty branch deleted) before the server takes calls.
+    /// </summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!Directory.Exists(service.DispatchDir)) return Task.CompletedTask;
+        if (!Directory.Exists(service.DispatchDir)) return;
         foreach (var dir in Directory.EnumerateDirectories(service.DispatchDir))
         {
             var name = Path.GetFileName(dir);
             // Only states this installation signed: a state.json committed to the repository is not a job of ours.
             if (!IdPattern().IsMatch(name) || DispatchStateFile.TryRead(dir, key) is not { } state || state.Id != name) continue;
             var job = new DispatchJob(state, dir, plan: null, key);
-            if (!state.IsTerminal)
+            if (!state.IsTerminal && !ServerProcess.OwnerRuns(state))
             {
+                var removal = await service.CleanUpAbandonedAsync(state.Id, state.Branch, state.BaseSha, cancellationToken).ConfigureAwait(false);
                 // No FinishedAt: when the old server died is unknown.
                 job.Transition(s => s with
                 {
-                    State = DispatchJobStates.Interrupted, Error = $"the server that ran this job ({s.State}) ended without finishing it.",
+                    State = DispatchJobStates.Interrupted,
+                    Error = $"the server that ran this job ({s.State}) ended without finishing it.{CleanUpNote(s, removal)}",
                 });
             }
             lock (_gate) _jobs.TryAdd(job.Id, job);
         }
-        return Task.CompletedTask;
+    }
+
+    private static string CleanUpNote(DispatchJobState s, Git.WorktreeRemoval? removal)
+    {
+        if (removal is null) return "";
+        var note = "";
+        if (removal.WorktreeRemoved) note += " Its worktree was removed.";
+        if (removal.BranchDeleted) note += $" Its branch {s.Branch} had no commits and was deleted.";
+        if (removal.BranchKept is { } kept) note += $" Its branch {kept} has commits and was kept.";
+        if (removal.Note is { } problem) note += " " + problem;
+        return note;
     }
 
     /// <summary>Stops every job: queued ones never start, running ones are cancelled (codex killed) and awaited.</summary>
@@ -168,8 +188,9 @@ public sealed partial class DispatchJobs(DispatchService service, TimeProvider t
             await Task.WhenAll(runs).WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) { }
-        // Whatever did not stop within the host's shutdown time is still marked, so no state says "running".
-        foreach (var job in All)
+        // Whatever did not stop within the host's shutdown time is still marked, so no state says "running". Jobs of
+        // another server that still runs (listed from disk, no plan) are its own.
+        foreach (var job in All.Where(j => j.Plan is not null))
             MarkInterrupted(job, "the server stopped while the job ran.");
     }
 
