@@ -35,8 +35,8 @@ public sealed class HookReplay
     {
         _paths = new WorkspacePaths(repoRoot);
         _plannedStore = new RawOutputStore(_paths.RawDir);
-        _settings = CompressionSettings.Load(_paths.ConfigFile);
         _environment = environment ?? Environment.GetEnvironmentVariable;
+        _settings = CompressionSettings.Load(_paths.ConfigFile, DistributedModel.Core.Configuration.UserConfigFile.Path(_environment("HOME")));
         _now = now;
     }
 

@@ -42,6 +42,8 @@ public static class ConfigKeys
         ["mcp.scaffold.maxFiles"] = new(ConfigKeyScope.RepoMayTighten, "more files written per call"),
         ["mcp.scaffold.allowPaths"] = new(ConfigKeyScope.UserOnly, "it lifts the denial of control files such as .git/config, whose core.fsmonitor git runs"),
         ["mcp.tribunal.providers"] = new(ConfigKeyScope.RepoMaySet, "which of your configured providers vote"),
+        ["compression.budgetBytes"] = new(ConfigKeyScope.RepoMayTighten, "a larger digest spends more of your context on every tool call"),
+        ["compression.tools.*"] = new(ConfigKeyScope.RepoMayTighten, "a larger digest spends more of your context on every call of that tool"),
         ["prices"] = new(ConfigKeyScope.UserOnly, "prices are what you pay; a project could book its calls at $0 or inflate the savings"),
         ["lanes.*.attemptTimeoutSeconds"] = new(ConfigKeyScope.RepoMayTighten, "a longer attempt can cost more"),
         ["lanes.*.totalTimeoutSeconds"] = new(ConfigKeyScope.RepoMayTighten, "a longer call can cost more"),

@@ -1,20 +1,22 @@
 using System.Text.Json;
+using DistributedModel.Core.Configuration;
 
 namespace DistributedModel.Hooks.ToolOutput;
 
 /// <summary>
-/// The <c>compression</c> section of <c>.claude/dm.json</c>:
+/// The <c>compression</c> section of <c>~/.claude/dm.json</c> and the project's <c>.claude/dm.json</c>:
 /// <code>{"compression": {"budgetBytes": 8192, "tools": {"Bash": 12000, "mcp__distributed-model__summarize": 4096}}}</code>
 /// Read with one forward pass of a reader that skips the other sections (no serializer metadata in a hook). A missing
 /// file means the defaults; a malformed file or value is ignored with a warning for the log line (the hook never fails
-/// because of its configuration), like the routing section.
+/// because of its configuration), like the routing section. The user's file sets the budgets; the project's may only lower
+/// them (<see cref="Load"/>).
 /// </summary>
 public sealed record CompressionSettings(int? BudgetBytes, IReadOnlyDictionary<string, int> ToolBudgets, string? Warning)
 {
     public static CompressionSettings Defaults { get; } = new(null, new Dictionary<string, int>(), null);
 
     /// <summary>Largest dm.json the hook reads (1 MiB).</summary>
-    public const int MaxConfigBytes = DistributedModel.Core.Configuration.ConfigFileText.MaxBytes;
+    public const int MaxConfigBytes = ConfigFileText.MaxBytes;
 
     /// <summary>The budget for <paramref name="tool"/>: per-tool setting, else the general one, else 8 KB — never above the tool's limit.</summary>
     public int BudgetFor(string tool, int maxBudget)
@@ -23,12 +25,43 @@ public sealed record CompressionSettings(int? BudgetBytes, IReadOnlyDictionary<s
         return Math.Clamp(budget, Compression.CompressionOptions.MinBudgetBytes, maxBudget);
     }
 
-    public static CompressionSettings Load(string configFile)
+    /// <summary>The user's <c>~/.claude/dm.json</c>, then the project's through <see cref="ConfigKeys"/>: a repository may
+    /// only lower a budget (a cloned repository is untrusted input, issue 26), so its larger values are ignored with a
+    /// warning naming the key and the user's file.</summary>
+    public static CompressionSettings Load(string repoFile, string userFile)
+    {
+        var user = LoadOne(userFile);
+        if (UserConfigFile.IsSameFile(repoFile, userFile)) return user; // a project at ~ is the user's own file
+        var repo = LoadOne(repoFile);
+        int general = user.BudgetBytes ?? Compression.CompressionOptions.DefaultBudgetBytes;
+        var warnings = new List<string>(2);
+        if (user.Warning is not null) warnings.Add("~/.claude/dm.json: " + user.Warning);
+        if (repo.Warning is not null) warnings.Add(repo.Warning);
+        int? budget = user.BudgetBytes;
+        if (repo.BudgetBytes is { } repoBudget)
+        {
+            if (ConfigKeys.RepoMayApply(BudgetKey, repoBudget <= general)) budget = repoBudget;
+            else warnings.Add(ConfigKeys.Ignored(BudgetKey, ".claude/dm.json", userFile));
+        }
+        var tools = new Dictionary<string, int>(user.ToolBudgets, StringComparer.Ordinal);
+        foreach (var (tool, repoToolBudget) in repo.ToolBudgets)
+        {
+            int current = user.ToolBudgets.TryGetValue(tool, out int perTool) ? perTool : budget ?? general;
+            if (ConfigKeys.RepoMayApply(ToolsKey, repoToolBudget <= current)) tools[tool] = repoToolBudget;
+            else warnings.Add(ConfigKeys.Ignored(ToolsKey, "compression.tools." + tool, ".claude/dm.json", userFile));
+        }
+        return new CompressionSettings(budget, tools, warnings.Count == 0 ? null : string.Join("; ", warnings));
+    }
+
+    private const string BudgetKey = "compression.budgetBytes", ToolsKey = "compression.tools.*";
+
+    /// <summary>One file's section; a missing file means the defaults, a bad one the defaults with a warning.</summary>
+    public static CompressionSettings LoadOne(string configFile)
     {
         byte[] bytes;
         try
         {
-            if (DistributedModel.Core.Configuration.ConfigFileText.ReadBytes(configFile) is not { } read) return Defaults;
+            if (ConfigFileText.ReadBytes(configFile) is not { } read) return Defaults;
             bytes = read;
         }
         catch (DistributedModel.Core.Runtime.BoundedFileException ex)

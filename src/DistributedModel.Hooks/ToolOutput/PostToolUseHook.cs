@@ -1,3 +1,4 @@
+using DistributedModel.Core.Configuration;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -33,7 +34,8 @@ public static class PostToolUseHook
     }
 
     /// <summary>As <see cref="Handle(HookInput, DateTimeOffset, CompressionOptions?)"/> for an explicit workspace.</summary>
-    public static HookResult Handle(HookInput input, WorkspacePaths paths, DateTimeOffset now, CompressionOptions? options = null)
+    /// <param name="userConfigFile">The user's <c>~/.claude/dm.json</c>; default from <c>HOME</c>.</param>
+    public static HookResult Handle(HookInput input, WorkspacePaths paths, DateTimeOffset now, CompressionOptions? options = null, string? userConfigFile = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(paths);
@@ -43,7 +45,7 @@ public static class PostToolUseHook
         if (ReadsTheRawStore(input.ToolInput))
             return new HookResult(HookOutcomes.Passthrough, tool, 0, 0, null, paths) { Detail = "raw-store" };
 
-        var settings = CompressionSettings.Load(paths.ConfigFile);
+        var settings = CompressionSettings.Load(paths.ConfigFile, userConfigFile ?? UserConfigFile.Path(Environment.GetEnvironmentVariable("HOME")));
         int limit = ToolOutputLimits.LimitChars(tool);
         // The budget: dm.json (per tool, else general, else 8 KB) unless the caller set one; never above the tool's limit.
         options ??= new CompressionOptions();
