@@ -48,6 +48,9 @@ internal sealed class BudgetPlanner
 
     public bool[] Selected => _selected;
 
+    /// <summary>Bytes of the budget not yet spent.</summary>
+    public long Remaining => _remaining;
+
     public int CountOf(int template) => _count[template];
 
     public int FirstOf(int template) => _first[template];

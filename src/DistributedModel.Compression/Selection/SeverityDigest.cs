@@ -5,7 +5,7 @@ namespace DistributedModel.Compression.Selection;
 
 /// <summary>
 /// The budgeted digest of a log, build or test output: distinct templates first. Priority, highest first: summaries;
-/// one line (the first) of every definite error template; of every definite warning template; of every template that
+/// one line per failing test while they fit in half the budget (<see cref="FailingTest"/>); one line (the first) of every definite error template; of every definite warning template; of every template that
 /// only mentions a failure or warning in prose (the first template of every coarse cluster of these three ranks before
 /// their other templates: <see cref="CoarseClusters"/>); the first stack frames of the errors; what varies across the lines of
 /// each failure template shown (<see cref="VariationSummary"/>); the last line of each summary template and the last
@@ -60,6 +60,7 @@ internal static class SeverityDigest
         void Variations(Rank r) { foreach (var t in firsts[(int)r]) { if (plan.Full) return; plan.TryAddVariation(t); } }
 
         Firsts(Rank.Summary);
+        FailingTests(o, plan, budget / 2);
         // One line of every failure template before any line of a template is repeated.
         // The other templates of a coarse cluster only once every cluster has its line: they are near repeats.
         bool allFailures = Buy(errors);
@@ -96,6 +97,32 @@ internal static class SeverityDigest
                 else if (firstLeftOut < 0 || plan.FirstOf(t) < firstLeftOut) firstLeftOut = plan.FirstOf(t);
             }
         return new Result(body, elided, plan.Selected, kinds, shown, firstLeftOut);
+    }
+
+    /// <summary>One line per failing test — the last that names it (a runner's summary line carries the message) — in
+    /// order of first mention, while they take no more than <paramref name="maxBytes"/>: every failing test is named when
+    /// the names fit in half the budget.</summary>
+    private static void FailingTests(ScannedOutput o, BudgetPlanner plan, long maxBytes)
+    {
+        Dictionary<string, int>? last = null;
+        List<string>? order = null;
+        for (int i = 0; i < o.Count; i++)
+        {
+            var id = FailingTest.Id(o.Lines[i].Span);
+            if (id.IsEmpty) continue;
+            last ??= new Dictionary<string, int>(StringComparer.Ordinal);
+            order ??= [];
+            var key = id.ToString();
+            if (!last.ContainsKey(key)) order.Add(key);
+            last[key] = i;
+        }
+        if (order is null) return;
+        long start = plan.Remaining;
+        foreach (var key in order)
+        {
+            if (plan.Full || start - plan.Remaining >= maxBytes) return;
+            plan.TryAdd(last![key]);
+        }
     }
 
     private static Rank RankOf(ScannedOutput o, int i)
