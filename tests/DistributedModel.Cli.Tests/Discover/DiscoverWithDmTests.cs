@@ -86,6 +86,21 @@ public sealed class DiscoverWithDmTests : IClassFixture<ClaudeSessions>
     }
 
     [Fact]
+    public void What_Claude_Code_alone_would_have_shown_is_what_the_session_without_dm_actually_got_less_its_wrappers()
+    {
+        var report = Analyze(Path.Combine(BothSessions(), "projects"));
+
+        // Same scripted work in both sessions: the same tool_use ids.
+        var got = report.Replayed.Single().Results.ToDictionary(r => r.Call.Id, r => r.ContextBefore);
+        foreach (var c in report.WithDm.Single().DmCalls)
+        {
+            long native = c.NativeBytes!.Value, actual = got[c.Call.Id];
+            native.Should().BeLessThanOrEqualTo(actual, $"{c.Call.Tool} {c.Call.Id}: the baseline errs low (no preview wrapper, no line numbers)");
+            native.Should().BeGreaterThan(actual / 2, $"{c.Call.Tool} {c.Call.Id}: and only by the wrapper — a Read went in whole, not as a 2 KB preview");
+        }
+    }
+
+    [Fact]
     public void Without_its_hooks_log_the_digest_header_alone_tells_and_the_raw_store_still_gives_the_raw_sizes()
     {
         var hookedProjects = Path.Combine(_s.HookedHome, ".claude", "projects");

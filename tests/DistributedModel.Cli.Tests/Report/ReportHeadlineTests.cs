@@ -64,7 +64,8 @@ public sealed class ReportHeadlineTests : IClassFixture<ClaudeSessions>
     {
         var post = _s.HookLog.Where(l => l["event"]!.GetValue<string>() == "PostToolUse").ToList();
         var repo = RepoWith(l => l["event"]!.GetValue<string>() == "PostToolUse");
-        long native = post.Sum(l => l["in"]!.GetValue<long>() > l["limit"]!.GetValue<long>()
+        // The documented baseline: the 2 KB preview of an output over its limit, a Read whole.
+        long native = post.Sum(l => l["tool"]!.GetValue<string>() != "Read" && l["in"]!.GetValue<long>() > l["limit"]!.GetValue<long>()
             ? Math.Min(l["in"]!.GetValue<long>(), DistributedModel.Core.Logging.NativeContext.PreviewChars) : l["in"]!.GetValue<long>());
         long output = post.Sum(l => l["out"]!.GetValue<long>());
         output.Should().BeLessThan(native);
