@@ -45,6 +45,10 @@ public sealed class DiscoverReport
 
     public int Surfaced => Sessions.Sum(x => x.Surfaced);
 
+    public int SurfacedErrors => Sessions.Sum(x => x.SurfacedErrors);
+
+    public int SurfacedWarnings => Sessions.Sum(x => x.SurfacedWarnings);
+
     public int Lost => Sessions.Sum(x => x.Lost);
 
     public int Prompts => Replayed.Sum(s => s.Transcript.Prompts.Count);

@@ -141,7 +141,7 @@ public sealed class HookReplay
         public long InputBytes;
         public long OutputBytes;
         public int Changed;
-        public int KeptErrors, KeptWarnings, Surfaced, Lost;
+        public int KeptErrors, KeptWarnings, Surfaced, SurfacedErrors, SurfacedWarnings, Lost;
         public string? Note;
         public readonly StringBuilder Full = new();
         public readonly StringBuilder Ours = new();
@@ -183,6 +183,7 @@ public sealed class HookReplay
                     else
                     {
                         KeptErrors += result.KeptErrors; KeptWarnings += result.KeptWarnings; Surfaced += result.SurfacedDiagnostics;
+                        SurfacedErrors += result.SurfacedErrors; SurfacedWarnings += result.SurfacedWarnings;
                         Lost += Math.Max(0, result.ErrorLines - result.KeptErrors) + Math.Max(0, result.WarningLines - result.KeptWarnings);
                     }
                 }
@@ -201,7 +202,7 @@ public sealed class HookReplay
             Note = note;
             Changed = 0;
             OutputBytes = InputBytes;
-            Surfaced = Lost = 0;
+            Surfaced = SurfacedErrors = SurfacedWarnings = Lost = 0;
         }
 
         private static string Stub(int bytes, string rawPath, long share)
@@ -225,6 +226,7 @@ public sealed class HookReplay
                 : new ReplayResult(true, Note, InputBytes, OutputBytes, full, Ours.ToString())
                 {
                     KeptErrors = KeptErrors, KeptWarnings = KeptWarnings, Surfaced = Surfaced, Lost = Lost,
+                    SurfacedErrors = SurfacedErrors, SurfacedWarnings = SurfacedWarnings,
                 };
         }
     }
@@ -255,6 +257,12 @@ public sealed record ReplayResult(bool Compressed, string? Note, long InputBytes
 
     /// <summary>Kept error/warning lines beyond the 2 KB preview the model actually got (hooks.log <c>surfaced</c>).</summary>
     public int Surfaced { get; init; }
+
+    /// <summary>Of <see cref="Surfaced"/>, the error lines (hooks.log <c>surfacedErrors</c>).</summary>
+    public int SurfacedErrors { get; init; }
+
+    /// <summary>Of <see cref="Surfaced"/>, the warning lines (hooks.log <c>surfacedWarnings</c>).</summary>
+    public int SurfacedWarnings { get; init; }
 
     /// <summary>Error/warning lines of the full text not in the compressed text (the engine's own count; a loss).</summary>
     public int Lost { get; init; }

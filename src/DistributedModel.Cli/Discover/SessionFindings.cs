@@ -26,6 +26,10 @@ public sealed class SessionFindings
 
     public int Surfaced => Results.Sum(x => x.Surfaced);
 
+    public int SurfacedErrors => Results.Sum(x => x.SurfacedErrors);
+
+    public int SurfacedWarnings => Results.Sum(x => x.SurfacedWarnings);
+
     public int Lost => Results.Sum(x => x.Lost);
 
     /// <summary>The same tools' results when the session ran with dm: what the hook did to each.</summary>

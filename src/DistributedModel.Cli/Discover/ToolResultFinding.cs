@@ -13,6 +13,10 @@ public sealed record ToolResultFinding(TranscriptToolCall Call, ReplayResult Rep
     /// <summary>Error/warning lines the 2 KB preview hid that our output would have shown (the engine's count).</summary>
     public int Surfaced => Replay.Surfaced;
 
+    public int SurfacedErrors => Replay.SurfacedErrors;
+
+    public int SurfacedWarnings => Replay.SurfacedWarnings;
+
     /// <summary>Error/warning lines of the full output our output would not show (a compression loss; the engine promises none).</summary>
     public int Lost => Replay.Lost;
 

@@ -13,17 +13,21 @@ public static class ContextWords
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
     /// <summary><c>12.0 KB fewer bytes into context</c>, <c>6.0 KB more bytes into context</c> or <c>the same bytes into context</c>.</summary>
-    public static string Change(long without, long with) => with < without
-        ? $"{Format.Bytes(without - with)} fewer bytes into context"
-        : with > without ? $"{Format.Bytes(with - without)} more bytes into context" : "the same bytes into context";
+    public static string Change(long without, long with) =>
+        with == without ? "the same bytes into context" : $"{Amount(without, with)} bytes into context";
+
+    /// <summary><c>12.0 KB fewer</c>, <c>6.0 KB more</c> or <c>no change</c>.</summary>
+    public static string Amount(long without, long with) =>
+        with == without ? "no change" : $"{Format.Bytes(Math.Abs(without - with))} {Direction(without, with)}";
+
+    /// <summary><c>fewer</c>, <c>more</c> or <c>same</c>.</summary>
+    public static string Direction(long without, long with) => with < without ? "fewer" : with > without ? "more" : "same";
 
     /// <summary>The change as a signed percentage of <paramref name="without"/> (−81.6%, +4.6%), or n/a.</summary>
     public static string Percent(long without, long with) => without == 0 ? "n/a" : Format.Delta((double)with / without - 1);
 
     /// <summary>Tokens the change amounts to, signed by direction: <c>≈ 2,950 fewer input tokens</c> / <c>≈ 174 more input tokens</c>.</summary>
-    public static string Tokens(long tokens) => tokens >= 0
-        ? $"≈ {tokens.ToString("N0", C)} fewer input tokens"
-        : $"≈ {(-tokens).ToString("N0", C)} more input tokens";
+    public static string Tokens(long tokens) => $"≈ {Math.Abs(tokens).ToString("N0", C)} {(tokens >= 0 ? "fewer" : "more")} input tokens";
 
     /// <summary><c>4 errors and 4 warnings</c>, <c>1 error</c>, <c>no error or warning line</c>; lines logged before errors and
     /// warnings were counted apart are <c>… and 3 error/warning lines</c>.</summary>

@@ -31,9 +31,8 @@ public static class HtmlReportWriter
 
         // KPI cards.
         sb.Append("<section class=\"kpis\">");
-        Kpi(sb, r.Target(TargetKeys.ContextBytes), double.IsNaN(r.ContextReduction) ? "–" : Format.Delta(-r.ContextReduction),
-            r.ContextBytesIn == 0 ? "no PostToolUse calls"
-                : $"{Format.Bytes(r.ContextBytesNative)} without dm → {Format.Bytes(r.ContextBytesOut)} with dm ({Format.Bytes(r.ContextBytesIn)} raw) · {r.DiagnosticsSurfaced:N0} diagnostics surfaced",
+        Kpi(sb, r.Target(TargetKeys.ContextBytes), r.ContextBytesIn == 0 ? "–" : ContextWords.Amount(r.ContextBytesNative, r.ContextBytesOut),
+            r.ContextBytesIn == 0 ? "no PostToolUse calls" : r.ContextSentence().Replace(" -> ", " → ", StringComparison.Ordinal),
             Meter(double.IsNaN(r.ContextReduction) ? 0 : r.ContextReduction, ReviewTargets.MinContextReduction));
         foreach (var hook in ReviewTargets.Hooks)
         {
@@ -145,7 +144,9 @@ public static class HtmlReportWriter
         p.why{padding:0}
         .score{display:flex;flex-direction:column;align-items:center;min-width:150px;background:rgba(255,255,255,.12);border-radius:16px;padding:16px 20px}
         .score-num{font-size:44px;font-weight:700;line-height:1}
-        .score-lbl{font-size:13px;opacity:.85;margin-top:4px}
+        .score-lbl{font-size:13px;opacity:.85;margin-top:4px;text-align:center}
+        .score.fewer{background:rgba(52,211,153,.22);border:1px solid rgba(110,231,183,.7)}
+        .score.more{background:rgba(251,191,36,.16);border:1px dashed rgba(253,230,138,.8)}
         .badge{margin-top:10px;font-size:12px;font-weight:700;letter-spacing:.1em;background:#fff;color:#111827;border-radius:999px;padding:4px 12px}
         .kpis{display:grid;grid-template-columns:repeat(3,1fr);gap:16px;margin:22px 0}
         .kpi{background:#fff;border-radius:16px;padding:16px 18px;border:1px solid var(--line);border-top:4px solid var(--line)}

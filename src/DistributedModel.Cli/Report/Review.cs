@@ -32,6 +32,26 @@ public sealed record Review
     /// <summary>Error and warning lines that reached the model which Claude Code's preview would have hidden.</summary>
     public required long DiagnosticsSurfaced { get; init; }
 
+    /// <summary>Of <see cref="DiagnosticsSurfaced"/>, the error lines (hooks.log <c>surfacedErrors</c>).</summary>
+    public long SurfacedErrors { get; init; }
+
+    /// <summary>Of <see cref="DiagnosticsSurfaced"/>, the warning lines (hooks.log <c>surfacedWarnings</c>).</summary>
+    public long SurfacedWarnings { get; init; }
+
+    /// <summary>Surfaced lines of hooks.log lines written before errors and warnings were counted apart.</summary>
+    public long SurfacedUnsplit => Math.Max(0, DiagnosticsSurfaced - SurfacedErrors - SurfacedWarnings);
+
+    /// <summary>The context figure in words: <c>10.0 KB fewer bytes into context: 22.0 KB without dm -> 12.0 KB with dm
+    /// (-45.5%), 420.0 KB raw</c>, then what the model could see (or, when dm added bytes, what they bought).</summary>
+    public string ContextSentence()
+    {
+        var figure = $"{Report.ContextWords.Change(ContextBytesNative, ContextBytesOut)}: {Format.Bytes(ContextBytesNative)} without dm -> {Format.Bytes(ContextBytesOut)} with dm"
+            + $" ({Report.ContextWords.Percent(ContextBytesNative, ContextBytesOut)}), {Format.Bytes(ContextBytesIn)} raw";
+        var seen = Report.ContextWords.Seen(SurfacedErrors, SurfacedWarnings, SurfacedUnsplit);
+        return figure + "; " + (Report.ContextWords.Bought(ContextBytesNative, ContextBytesOut, SurfacedErrors, SurfacedWarnings, SurfacedUnsplit)
+            ?? $"the model saw {seen} the preview hid");
+    }
+
     /// <summary>p95 latency (ms) per hook event and the number of calls.</summary>
     public required IReadOnlyDictionary<string, (double P95, double P50, int Count)> Latency { get; init; }
 

@@ -19,6 +19,7 @@ public static class ReviewCalculator
         var post = hooks.Where(h => h.Event == HookEvents.PostToolUse).ToList();
         long bytesIn = post.Sum(h => h.InputBytes), bytesNative = post.Sum(NativeContext.Bytes), bytesOut = post.Sum(h => h.OutputBytes);
         long surfaced = post.Sum(h => (long)(h.Surfaced ?? 0));
+        long surfacedErrors = post.Sum(h => (long)(h.SurfacedErrors ?? 0)), surfacedWarnings = post.Sum(h => (long)(h.SurfacedWarnings ?? 0));
 
         var latency = ReviewTargets.Hooks.Union(hooks.Select(h => h.Event).Distinct(StringComparer.Ordinal))
             .ToDictionary(e => e, e =>
@@ -42,7 +43,8 @@ public static class ReviewCalculator
         {
             From = from, To = now, Days = days, WindowStart = windowStart, WindowDaysElapsed = elapsed,
             HookCalls = hooks, ProviderCalls = ledger, Decisions = decisions, SkippedLines = skippedLines,
-            ContextBytesIn = bytesIn, ContextBytesNative = bytesNative, ContextBytesOut = bytesOut, DiagnosticsSurfaced = surfaced, Latency = latency,
+            ContextBytesIn = bytesIn, ContextBytesNative = bytesNative, ContextBytesOut = bytesOut, DiagnosticsSurfaced = surfaced,
+            SurfacedErrors = surfacedErrors, SurfacedWarnings = surfacedWarnings, Latency = latency,
             SpecialistRequests = firstAttempts.Count, SpecialistFirstTrySuccesses = firstOk,
             Overturns = overturns, Verdicts = verdicts, SpendUsd = spend, BaselineUsd = baseline,
             Targets = [], Promote = false, Reasons = [],
@@ -62,7 +64,7 @@ public static class ReviewCalculator
         {
             new(TargetKeys.ContextBytes, "Context bytes into orchestrator",
                 r.ContextBytesIn == 0 ? "no PostToolUse calls"
-                    : $"{Format.Bytes(r.ContextBytesIn)} raw, {Format.Bytes(r.ContextBytesNative)} without dm -> {Format.Bytes(r.ContextBytesOut)} with dm ({Format.Delta(-r.ContextReduction)}); {r.DiagnosticsSurfaced:N0} diagnostics surfaced",
+                    : r.ContextSentence(),
                 $">= {Format.Percent(ReviewTargets.MinContextReduction)} reduction",
                 r.ContextBytesIn == 0 ? TargetStatus.NoData : r.ContextReduction >= ReviewTargets.MinContextReduction ? TargetStatus.Pass : TargetStatus.Fail),
         };

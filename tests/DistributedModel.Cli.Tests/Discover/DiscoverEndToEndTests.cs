@@ -1,5 +1,6 @@
 using System.Text;
 using DistributedModel.Cli.Discover;
+using DistributedModel.Cli.Report;
 using DistributedModel.Cli.Tests.Support;
 using DistributedModel.Core.Workspace;
 
@@ -118,8 +119,8 @@ public sealed class DiscoverEndToEndTests : IClassFixture<ClaudeSessions>
         run.Out.Should().Contain("1 session of " + _s.H.Repo)
             .And.Contain("Bash 3").And.Contain("Read 1").And.Contain("Grep 1")
             .And.Contain("1 result over Claude Code's limit reached the model only as a 2 KB preview")
-            .And.Contain($"{DistributedModel.Cli.Report.Format.Bytes(report.ContextBefore)} → {DistributedModel.Cli.Report.Format.Bytes(report.ContextAfter)} with dm")
-            .And.Contain($"{report.Surfaced} error/warning lines the 2 KB previews hid, surfaced by dm")
+            .And.Contain($"{ContextWords.Change(report.ContextBefore, report.ContextAfter)} with dm ({Format.Bytes(report.ContextBefore)} → {Format.Bytes(report.ContextAfter)}, ")
+            .And.Contain($"{ContextWords.Seen(report.SurfacedErrors, report.SurfacedWarnings)} the 2 KB previews hid, shown by dm")
             .And.Contain("hint on 1 of 1 prompt: summarize")
             .And.Contain("Claude Opus 5 list price: $5.00 per 1M input tokens").And.Contain("UTF-8 bytes ÷ 4");
         var page = await File.ReadAllTextAsync(html);

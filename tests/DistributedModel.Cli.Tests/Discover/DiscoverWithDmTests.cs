@@ -86,6 +86,21 @@ public sealed class DiscoverWithDmTests : IClassFixture<ClaudeSessions>
     }
 
     [Fact]
+    public void What_Claude_Code_alone_would_have_shown_is_what_the_session_without_dm_actually_got_less_its_wrappers()
+    {
+        var report = Analyze(Path.Combine(BothSessions(), "projects"));
+
+        // Same scripted work in both sessions: the same tool_use ids.
+        var got = report.Replayed.Single().Results.ToDictionary(r => r.Call.Id, r => r.ContextBefore);
+        foreach (var c in report.WithDm.Single().DmCalls)
+        {
+            long native = c.NativeBytes!.Value, actual = got[c.Call.Id];
+            native.Should().BeLessThanOrEqualTo(actual, $"{c.Call.Tool} {c.Call.Id}: the baseline errs low (no preview wrapper, no line numbers)");
+            native.Should().BeGreaterThan(actual / 2, $"{c.Call.Tool} {c.Call.Id}: and only by the wrapper — a Read went in whole, not as a 2 KB preview");
+        }
+    }
+
+    [Fact]
     public void Without_its_hooks_log_the_digest_header_alone_tells_and_the_raw_store_still_gives_the_raw_sizes()
     {
         var hookedProjects = Path.Combine(_s.HookedHome, ".claude", "projects");
@@ -125,19 +140,24 @@ public sealed class DiscoverWithDmTests : IClassFixture<ClaudeSessions>
         _s.H.SetEnv("CLAUDE_CONFIG_DIR", config);
         try
         {
-            var run = await _s.H.RunAsync("discover");
+            var page = Path.Combine(config, "discover.html");
+            var run = await _s.H.RunAsync("discover", "--html", page);
 
             run.ExitCode.Should().Be(0, run.ToString());
             var report = Analyze(Path.Combine(config, "projects"));
             var dm = report.Dm;
             run.Out.Should().Contain("2 sessions of " + _s.H.Repo)
-                .And.Contain("1 without dm (replayed), 1 with dm (read back: what dm did, not a replay)")
+                .And.Contain("1 without dm (replayed), 1 with dm (read back, not replayed)")
                 .And.Contain($"{Format.Bytes(dm.RawBytes)} raw → {Format.Bytes(dm.ContextBytes)} to the model")
-                .And.Contain(ContextWords.Seen(dm.SurfacedErrors, dm.SurfacedWarnings) + " the 2 KB preview would have hidden reached the model")
+                .And.Contain("model sees     " + ContextWords.Seen(dm.SurfacedErrors, dm.SurfacedWarnings) + " the 2 KB preview would have hidden, shown by dm")
                 .And.NotContain("0.0%", "no digest is compressed a second time");
             foreach (var line in PostToolUseLines().Where(l => l["outcome"]!.GetValue<string>() == "compressed"))
                 run.Out.Should().Contain($"{line["tool"]!.GetValue<string>()} {Format.Bytes(line["in"]!.GetValue<long>())} raw → ", "each digest's raw size is shown");
             Estimate(run.Out).Should().Be(Estimate(alone.Out), "the session with dm is not mixed into the replay estimate");
+            var html = await File.ReadAllTextAsync(page);
+            html.Should().Contain("1 without dm (replayed), 1 with dm (read back, not replayed)")
+                .And.Contain($"<h3>What dm did in the 1 session(s) that ran with it</h3></div><p class=\"kpi-value\">{Format.Bytes(dm.RawBytes)} raw → {Format.Bytes(dm.ContextBytes)}</p>")
+                .And.Contain("<td>ran with dm</td>");
         }
         finally
         {

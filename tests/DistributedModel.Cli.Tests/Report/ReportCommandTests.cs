@@ -50,7 +50,7 @@ public sealed class ReportCommandTests : IDisposable
         var run = await _h.RunAsync("report");
 
         run.ExitCode.Should().Be(1, run.ToString());
-        Row(run.Out, "Context bytes into orchestrator").Should().Contain("19.5 KB raw, 19.5 KB without dm -> 3.9 KB with dm (-80.0%)").And.EndWith("PASS");
+        Row(run.Out, "Context bytes into orchestrator").Should().Contain("fewer bytes into context: 19.5 KB without dm -> 3.9 KB with dm (-80.0%), 19.5 KB raw").And.EndWith("PASS");
         Row(run.Out, "Hook latency p95 PostToolUse").Should().Contain("19 ms (n=20)").And.EndWith("PASS");
         Row(run.Out, "Hook latency p95 UserPromptSubmit").Should().Contain("100 ms (n=10)").And.EndWith("FAIL");
         Row(run.Out, "Specialist success without fallback").Should().Contain("92.5% (37/40)").And.EndWith("FAIL");
@@ -215,7 +215,7 @@ public sealed class ReportCommandTests : IDisposable
         var run = await _h.RunAsync("report");
 
         // (2,048 + 20,480) bytes without dm -> 12,288 with dm: 45.5 % less, on 420 KB raw.
-        Row(run.Out, "Context bytes into orchestrator").Should().Contain("420.0 KB raw, 22.0 KB without dm -> 12.0 KB with dm (-45.5%); 12 diagnostics surfaced")
+        Row(run.Out, "Context bytes into orchestrator").Should().Contain("10.0 KB fewer bytes into context: 22.0 KB without dm -> 12.0 KB with dm (-45.5%), 420.0 KB raw; the model saw 12 error/warning lines the preview hid")
             .And.EndWith("FAIL", "45.5 % is under the 50 % target");
     }
 
@@ -233,7 +233,7 @@ public sealed class ReportCommandTests : IDisposable
         var run = await _h.RunAsync("report");
 
         run.Out.Should().Contain("Read 2 hook calls, 1 provider calls, 0 decision records; skipped 2 unreadable line(s)");
-        Row(run.Out, "Context bytes into orchestrator").Should().Contain("8.0 KB raw, 8.0 KB without dm -> 2.0 KB with dm (-75.0%)");
+        Row(run.Out, "Context bytes into orchestrator").Should().Contain("6.0 KB fewer bytes into context: 8.0 KB without dm -> 2.0 KB with dm (-75.0%), 8.0 KB raw");
         Row(run.Out, "Hook latency p95 PostToolUse").Should().Contain("6.0 ms (n=2)");
         Row(run.Out, "Spend vs all-orchestrator baseline").Should().Contain("$0.5000 vs $1.00 (-50.0%)");
     }
