@@ -1,3 +1,4 @@
+using DistributedModel.Cli.Dispatch;
 using DistributedModel.Cli.Json;
 using DistributedModel.Cli.Wiring;
 

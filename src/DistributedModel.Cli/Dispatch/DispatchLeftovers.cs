@@ -1,7 +1,7 @@
 using System.Globalization;
 using DistributedModel.Core.Processes;
 
-namespace DistributedModel.Cli.Install;
+namespace DistributedModel.Cli.Dispatch;
 
 /// <summary>One <c>dm/*</c> branch dispatch made; <see cref="OwnCommits"/>: its commits that no other branch has.</summary>
 public sealed record DispatchBranch(string Name, int OwnCommits);
@@ -32,6 +32,10 @@ public sealed class DispatchLeftovers
     public IReadOnlyList<DispatchBranch> Branches { get; }
 
     public bool IsEmpty => Worktrees.Count == 0 && Branches.Count == 0;
+
+    /// <summary>The same repository with only the worktrees and branches that pass the filters (what <c>dm dispatch clean</c> removes).</summary>
+    public DispatchLeftovers Only(Func<string, bool> worktree, Func<DispatchBranch, bool> branch) =>
+        new(Root, [.. Worktrees.Where(worktree)], [.. Branches.Where(branch)]);
 
     /// <summary>What dispatch left in the repository whose top folder is <paramref name="repo"/>; null when it is not the
     /// top of a git repository (or git is missing): then there is nothing of dispatch's to find.</summary>
@@ -108,7 +112,8 @@ public sealed class DispatchLeftovers
         return said;
     }
 
-    private static string Commits(DispatchBranch b) => b.OwnCommits switch
+    /// <summary>"no commits of its own", "1 commit no other branch has", …</summary>
+    public static string Commits(DispatchBranch b) => b.OwnCommits switch
     {
         < 0 => "commits unknown",
         0 => "no commits of its own",
