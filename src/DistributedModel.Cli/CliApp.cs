@@ -25,6 +25,7 @@ public static class CliApp
             DoctorCommand.Create(env),
             PluginCommand.Create(env),
             AdrCommand.Create(env),
+            DispatchCommand.Create(env),
         };
         return root;
     }

@@ -12,7 +12,7 @@ public static class DoctorCommand
         var repo = InstallCommands.RepoOption();
         var cmd = new Command("doctor",
             "Check the setup: hook binaries present and executable and each run once on a sample (in a scratch workspace: the hooks must compress/route it, the MCP server must answer initialize and tools/list), settings.json and .mcp.json wired, the status line (wired or not; its binary run once when there is one), provider keys present (never printed), " +
-            "providers reachable (short timeout), codex and ollama on PATH, disk use of .claude/dm/. Exit 1 if any check fails (warnings do not fail).")
+            "providers reachable (short timeout), the codex dispatch runs (dispatch.codexPath in ~/.claude/dm.json, else PATH), ollama on PATH, disk use of .claude/dm/. Exit 1 if any check fails (warnings do not fail).")
         {
             repo,
         };

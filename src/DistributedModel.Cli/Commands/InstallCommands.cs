@@ -59,17 +59,18 @@ public static class InstallCommands
     {
         var repo = RepoOption();
         var global = new Option<bool>("--global") { Description = "Remove the user-global setup made by `dm promote` instead (~/.claude/settings.json, ~/.claude.json, ~/.claude/dm/bin)." };
-        var purge = new Option<bool>("--purge") { Description = "Also delete the logs: .claude/hooks.log and .claude/dm/ (ledger, raw outputs)." };
+        var purge = new Option<bool>("--purge") { Description = "Also delete the logs: .claude/hooks.log and .claude/dm/ (ledger, raw outputs), and what dispatch left: its worktrees and dm/* branches." };
+        var force = new Option<bool>("--force") { Description = "With --purge, also delete dm/* branches that have commits no other branch has (kept otherwise)." };
         var cmd = new Command("uninstall",
             "Remove exactly what install (or, with --global, promote) added: our hook entries, our MCP server entry, our status line " +
             "(a status line of yours that --replace-statusline replaced comes back), our binaries. " +
-            "Files end up byte-identical to before install. Logs are kept unless --purge.")
+            "Files end up byte-identical to before install. Logs are kept unless --purge. Lists what dispatch left (worktrees, dm/* branches).")
         {
-            repo, global, purge,
+            repo, global, purge, force,
         };
         cmd.SetAction((r, ct) => CliApp.Guard(env, () => r.GetValue(global)
             ? new UserScopeInstaller(env).UninstallAsync()
-            : new RepoInstaller(env).UninstallAsync(r.GetValue(repo)!, r.GetValue(purge))));
+            : new RepoInstaller(env).UninstallAsync(r.GetValue(repo)!, r.GetValue(purge), r.GetValue(force))));
         return cmd;
     }
 }

@@ -75,7 +75,7 @@ public sealed class DoctorChecks(CliEnvironment env, RepoLayout repo)
             results.Add(await ProbeAsync(http, $"{p.Name} reachable", resolved.Authority, ct));
         }
 
-        results.Add(OnPath("codex", "needed by the dispatch tool"));
+        results.AddRange(await new DispatchCodexCheck(env, repo.Paths.ConfigFile).RunAsync(ct));
         results.Add(OnPath("ollama", "optional local lane"));
         results.Add(Disk());
         return results;

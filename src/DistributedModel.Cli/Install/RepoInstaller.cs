@@ -1,3 +1,4 @@
+using DistributedModel.Cli.Dispatch;
 using DistributedModel.Cli.Json;
 using DistributedModel.Cli.Wiring;
 
@@ -106,8 +107,12 @@ public sealed class RepoInstaller(CliEnvironment env)
         return rel.StartsWith("..", StringComparison.Ordinal) ? file : rel;
     }
 
-    /// <summary>Removes exactly what install added; with <paramref name="purge"/> also the logs and the ledger.</summary>
-    public async Task<int> UninstallAsync(string repo, bool purge)
+    /// <summary>
+    /// Removes exactly what install added; with <paramref name="purge"/> also the logs, the ledger and what dispatch left
+    /// (its worktrees and dm/* branches; a branch with commits no other branch has only with <paramref name="force"/>).
+    /// Without it, what dispatch left is listed.
+    /// </summary>
+    public async Task<int> UninstallAsync(string repo, bool purge, bool force = false)
     {
         var layout = ForExistingRepo(repo);
         using var _ = InstallLock.Acquire(layout.Root);
@@ -134,6 +139,14 @@ public sealed class RepoInstaller(CliEnvironment env)
             await env.Out.WriteLineAsync($"{DisplayPath(layout, record.File)}: " + (IgnoreEntries.Remove(record)
                 ? "our block removed" : "our block is no longer there (changed by hand?); left alone"));
         if (File.Exists(layout.StateFile)) File.Delete(layout.StateFile);
+        // Before .claude/dm/ goes: a worktree folder deleted behind git's back stays listed as prunable.
+        if (await DispatchLeftovers.FindAsync(layout.Root, CancellationToken.None) is { IsEmpty: false } left)
+        {
+            var lines = purge ? await left.RemoveAsync(force, CancellationToken.None) : [.. left.Describe()];
+            foreach (var line in lines) await env.Out.WriteLineAsync(line);
+            if (!purge)
+                await env.Out.WriteLineAsync("`dm uninstall --purge` removes them (a branch with commits no other branch has only with --force too).");
+        }
         if (purge)
         {
             if (File.Exists(layout.Paths.HooksLog)) File.Delete(layout.Paths.HooksLog);

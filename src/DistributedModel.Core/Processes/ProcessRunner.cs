@@ -16,6 +16,25 @@ public static class ProcessRunner
     /// <summary>How long the output pipes may stay open after the child exited or was killed (grandchildren can hold them).</summary>
     public static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// The watchdog of <see cref="ProcessSpec.DiesWithCaller"/>: starts the command (its arguments) in a new session
+    /// (<c>setsid</c>, so its process group holds it and what it starts), stdin from /dev/null, then waits on the pipe
+    /// from the caller in the background; EOF there — the caller closed it, or died — kills the group. When the command
+    /// ends first, what it left in its group is killed too, and its exit status is the watchdog's.
+    /// </summary>
+    internal const string WatchdogScript = """
+        exec 3<&0 </dev/null
+        if command -v setsid >/dev/null 2>&1; then setsid "$@" 3<&- & else "$@" 3<&- & fi
+        child=$!
+        { while read -r _ <&3; do :; done; kill -9 "-$child" 2>/dev/null || kill -9 "$child" 2>/dev/null; } >/dev/null 2>&1 &
+        watcher=$!
+        exec 3<&-
+        wait "$child"; status=$?
+        kill -9 "-$child" 2>/dev/null
+        kill "$watcher" 2>/dev/null
+        exit "$status"
+        """;
+
     /// <summary>Runs <paramref name="spec"/> to its end, its time limit or <paramref name="cancellationToken"/>. Never throws for the child's sake.</summary>
     public static async Task<ProcessOutcome> RunAsync(ProcessSpec spec, CancellationToken cancellationToken = default)
     {
@@ -36,7 +55,8 @@ public static class ProcessRunner
             bool timedOut = false, cancelled = false;
             try
             {
-                await WriteStdinAsync(process, spec.Stdin, limit.Token).ConfigureAwait(false);
+                // A watchdog's stdin stays open while it runs: its end is the signal to kill the child.
+                if (!Watched(spec)) await WriteStdinAsync(process, spec.Stdin, limit.Token).ConfigureAwait(false);
                 await process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
@@ -68,6 +88,7 @@ public static class ProcessRunner
     public static RunningProcess? Start(ProcessSpec spec, out string? error)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        if (spec.DiesWithCaller) throw new ArgumentException("a conversation's stdin is the caller's to write: DiesWithCaller applies to RunAsync.", nameof(spec));
         var process = TryStart(spec, out error);
         return process is null ? null : new RunningProcess(process, new OutputCapture(spec.StderrLimitChars, spec.OnStderrLine));
     }
@@ -79,9 +100,19 @@ public static class ProcessRunner
         catch (Win32Exception) { }           // could not be killed (already reaped, permissions): nothing more to do
     }
 
+    private static bool Watched(ProcessSpec spec) => spec.DiesWithCaller && !OperatingSystem.IsWindows();
+
     private static Process? TryStart(ProcessSpec spec, out string? error)
     {
-        var psi = new ProcessStartInfo(spec.FileName)
+        if (spec.DiesWithCaller && spec.Stdin is not null)
+            throw new ArgumentException("a process that dies with its caller reads no stdin (the pipe is the watchdog's).", nameof(spec));
+        var watched = Watched(spec);
+        if (watched && Path.IsPathRooted(spec.FileName) && !File.Exists(spec.FileName))
+        {
+            error = "No such file or directory"; // as the system says it when the executable itself is started
+            return null;
+        }
+        var psi = new ProcessStartInfo(watched ? "/bin/sh" : spec.FileName)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -92,6 +123,8 @@ public static class ProcessRunner
             StandardOutputEncoding = Utf8,
             StandardErrorEncoding = Utf8,
         };
+        if (watched)
+            foreach (var a in (string[])["-c", WatchdogScript, "dm-watchdog", spec.FileName]) psi.ArgumentList.Add(a);
         foreach (var a in spec.Arguments) psi.ArgumentList.Add(a);
         if (spec.Environment is not null)
             foreach (var (k, v) in spec.Environment)

@@ -32,6 +32,15 @@ public sealed record ProcessSpec(string FileName)
     /// <summary>Characters of stderr kept (the last ones); 0 keeps none.</summary>
     public int StderrLimitChars { get; init; } = DefaultOutputLimitChars;
 
+    /// <summary>
+    /// The child, and everything in its process group, dies when this process dies, even by SIGKILL. On Unix the child
+    /// runs in its own session under a watchdog <c>/bin/sh</c> that holds the read end of a pipe from this process (its
+    /// stdin); the kernel closes the write end when this process dies, for whatever reason, and the watchdog then kills
+    /// the child's group (see <see cref="ProcessRunner"/>). The child's own stdin is <c>/dev/null</c>, so
+    /// <see cref="Stdin"/> must be null. Not applied on Windows.
+    /// </summary>
+    public bool DiesWithCaller { get; init; }
+
     /// <summary>Called with each stdout line (no line ending) as it arrives; an observer that throws is ignored.</summary>
     public Action<string>? OnStdoutLine { get; init; }
 

@@ -5,15 +5,14 @@ namespace DistributedModel.Core.Tests.Architecture;
 
 /// <summary>
 /// <c>src/</c> starts processes in one file, <see cref="Core.Processes.ProcessRunner"/> (time limit, tree kill, output
-/// caps, environment control). The dispatch engine's <c>ChildProcess</c> is the one exception left: it moves onto the
-/// runner with the dispatch rework (issue 12 item 4), and then this list shrinks to one.
+/// caps, environment control, children that die with their caller). The dispatch engine's <c>ChildProcess</c> runs on it
+/// too (issue 28.4).
 /// </summary>
 public sealed partial class ProcessStartTests
 {
     private static readonly string[] Allowed =
     [
         "DistributedModel.Core/Processes/ProcessRunner.cs",
-        "DistributedModel.Mcp/Dispatch/ChildProcess.cs",
     ];
 
     [GeneratedRegex(@"new\s+ProcessStartInfo\b|\bProcess\.Start\s*\(|new\s+Process\s*(\{|\()|(?i:\bp(rocess)?\w*\.Start\(\))")]

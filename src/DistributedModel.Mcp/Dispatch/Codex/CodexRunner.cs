@@ -55,7 +55,7 @@ public sealed class CodexRunner
                 {
                     lock (log) log.WriteLine(line);
                     if (tracker.Apply(line) is { } message) progress?.Report(message);
-                }, keepStdout: false).ConfigureAwait(false);
+                }, keepStdout: false, diesWithServer: true).ConfigureAwait(false);
         }
         await File.WriteAllTextAsync(request.StdErrLogPath, result.StdErr, CancellationToken.None).ConfigureAwait(false);
 
