@@ -36,6 +36,16 @@ public sealed record CompressionResult(
     /// <summary>Of <see cref="SurfacedDiagnostics"/>, the warning lines.</summary>
     public int SurfacedWarnings { get; init; }
 
+    /// <summary>Templates the engine found in a digested output (0 when none was digested).</summary>
+    public int Templates { get; init; }
+
+    /// <summary>Kinds of failure (coarse clusters of the error, warning and failure-mention templates) in a digested
+    /// log, build or test output, and how many have a line in the result (both 0 when none was digested by severity).</summary>
+    public int FailureKinds { get; init; }
+
+    /// <summary>Of <see cref="FailureKinds"/>, those with a line in the result.</summary>
+    public int FailureKindsShown { get; init; }
+
     /// <summary>1 − out/in: 0.8 means 80% fewer bytes.</summary>
     public double Reduction => InputBytes == 0 ? 0 : 1.0 - (double)OutputBytes / InputBytes;
 }

@@ -65,7 +65,7 @@ public static class OutputCompressor
         long bodyBudget = budget - Utf8.Count(DigestHeader.Render(facts)) - 1 - HeaderSlack;
 
         string body;
-        int elided;
+        int elided, failureKinds = 0, failureKindsShown = 0;
         bool[] selected;
         if (grouped)
         {
@@ -89,7 +89,7 @@ public static class OutputCompressor
                 }
                 facts = withLeftOut;
             }
-            (body, elided, selected) = (digest.Body, digest.Elided, digest.Selected);
+            (body, elided, selected, failureKinds, failureKindsShown) = (digest.Body, digest.Elided, digest.Selected, digest.FailureKinds, digest.FailureKindsShown);
         }
         int keptErrors = Kept(counted, selected, Severity.Error), keptWarnings = Kept(counted, selected, Severity.Warning);
         if (!grouped) facts = facts with { ErrorsShown = keptErrors, WarningsShown = keptWarnings };
@@ -106,6 +106,7 @@ public static class OutputCompressor
         {
             Kind = shape, ErrorLines = errors, WarningLines = warnings,
             KeptErrors = keptErrors, KeptWarnings = keptWarnings,
+            Templates = scan.TemplateCount, FailureKinds = failureKinds, FailureKindsShown = failureKindsShown,
             SurfacedDiagnostics = surfacedErrors + surfacedWarnings, SurfacedErrors = surfacedErrors, SurfacedWarnings = surfacedWarnings,
         };
     }

@@ -5,6 +5,7 @@ using DistributedModel.Cli.Tests.Support;
 
 namespace DistributedModel.Cli.Tests.Doctor;
 
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class DoctorCommandTests : IDisposable
 {
     private readonly CliHarness _h = new();
@@ -110,7 +111,9 @@ public sealed class DoctorCommandTests : IDisposable
         _h.SetEnv("OPENAI_API_KEY", "sk-secret-value-123");
         _h.SetEnv("OPENAI_BASE_URL", $"http://127.0.0.1:{port}/v1");
         _h.SetEnv("OLLAMA_HOST", $"127.0.0.1:{ClosedPort()}");
-        var bin = _h.Write("pathbin/codex", "#!/bin/sh\n");
+        // A codex on PATH that runs: doctor checks it is executable and answers --version (issue 28.5).
+        var bin = _h.Write("pathbin/codex", "#!/bin/sh\necho 'codex-cli 0.171.0'\n");
+        File.SetUnixFileMode(bin, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         _h.SetEnv("PATH", Path.GetDirectoryName(bin));
         _h.WriteRepo(".claude/dm/ledger.jsonl", new string('x', 2048));
 
