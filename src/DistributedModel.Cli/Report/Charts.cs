@@ -47,10 +47,10 @@ public static class Charts
     }
 
     /// <summary>Per day: bytes the tools produced (light) and bytes that reached the context (dark).</summary>
-    public static string BytesSavedPerDay(Review r)
+    public static string RawAndContextPerDay(Review r)
     {
         const double W = 560, H = 260, L = 56, R = 12, T = 28, B = 34;
-        var svg = new Svg(W, H, "Bytes saved per day");
+        var svg = new Svg(W, H, "Raw output and bytes into context per day");
         var post = r.HookCalls.Where(c => c.Event == HookEvents.PostToolUse).ToList();
         if (post.Count == 0) return Empty(svg, W, H, "no PostToolUse calls in the window");
         var days = Days(r);
@@ -64,7 +64,7 @@ public static class Charts
             var (day, inB, outB) = byDay[i];
             double x = L + i * bw + bw * 0.18, w = bw * 0.64;
             double hIn = inB / max * ph, hOut = outB / max * ph;
-            svg.Rect(x, T + ph - hIn, w, hIn, "#c7d2fe", 3, $"{day:MMM d}: {Format.Bytes(inB)} produced, {Format.Bytes(inB - outB)} saved");
+            svg.Rect(x, T + ph - hIn, w, hIn, "#c7d2fe", 3, $"{day:MMM d}: {Format.Bytes(inB)} raw tool output");
             svg.Rect(x, T + ph - hOut, w, hOut, "#4338ca", 3, $"{day:MMM d}: {Format.Bytes(outB)} entered the context");
             if (inB > 0 && byDay.Count <= 16)
                 svg.Text(x + w / 2, T + ph - hIn - 5, Format.Delta(-(1 - outB / inB)), "lbl small", "middle");

@@ -53,7 +53,7 @@ public static class HtmlReportWriter
         // Charts.
         sb.Append("<section class=\"charts\">");
         Card(sb, "Hook latency distribution", "Share of calls per latency bin; the deterministic budget is p95 < 50 ms.", Charts.LatencyDistribution(r));
-        Card(sb, "Bytes saved per day", "What the tools produced vs what reached the orchestrator's context.", Charts.BytesSavedPerDay(r));
+        Card(sb, "Raw output and bytes into context per day", "What the tools produced vs what reached the orchestrator's context (the percentage is against the raw output, not against what Claude Code alone would have shown).", Charts.RawAndContextPerDay(r));
         Card(sb, "Spend per lane", "Specialist spend next to the same tokens priced on the orchestrator model.", Charts.SpendPerLane(r));
         Card(sb, "Spend per provider", "Where the money went.", Charts.SpendPerProvider(r));
         Card(sb, "Fallback rate", "Specialist requests answered by their first provider, rescued by a fallback, or failed.", Charts.FallbackRate(r), wide: true);

@@ -25,7 +25,7 @@ public sealed class HtmlReportWriterTests : IDisposable
     {
         var html = await RenderPassingWeek();
 
-        foreach (var title in new[] { "Hook latency distribution per hook", "Bytes saved per day", "Spend per lane vs all-orchestrator baseline", "Spend per provider", "Specialist fallback rate per day" })
+        foreach (var title in new[] { "Hook latency distribution per hook", "Raw output and bytes into context per day", "Spend per lane vs all-orchestrator baseline", "Spend per provider", "Specialist fallback rate per day" })
             html.Should().Contain($"aria-label=\"{title}\"");
         Regex.Matches(html, "<svg class=\"chart\"").Count.Should().Be(5);
         Regex.Matches(html, "<rect ").Count.Should().BeGreaterThan(40, "the charts draw real bars");
