@@ -37,7 +37,8 @@ public static class OutputCompressor
         var (cleaned, offsets, endsWithNewline, cleanBytes) = ScannedOutput.Clean(text, classifier);
         var shape = cleanBytes <= budget ? CompressionKind.Cleaned : OutputShape.Detect(cleaned);
         bool grouped = shape is CompressionKind.Grep or CompressionKind.FileList;
-        var scan = ScannedOutput.Scan(cleaned, offsets, endsWithNewline, cleanBytes, options, classifier, grouped);
+        // A git log's commit messages name failures ("fix binding error …") that are not the command's.
+        var scan = ScannedOutput.Scan(cleaned, offsets, endsWithNewline, cleanBytes, options, classifier, grouped, proseFailures: grouped || !OutputShape.IsGitLog(cleaned));
         var (counted, errors, errorKinds, warnings, warningKinds) = Diagnostics(scan, definiteOnly: grouped);
 
         if (shape == CompressionKind.Cleaned)

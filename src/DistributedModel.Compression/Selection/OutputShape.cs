@@ -28,6 +28,30 @@ internal static partial class OutputShape
         return CompressionKind.Digest;
     }
 
+    /// <summary>Output of <c>git log</c> (any format that prints <c>commit &lt;hash&gt;</c> then <c>Author: </c>, as the default,
+    /// <c>--stat</c> and <c>-p</c> do): it starts with a commit line, and among the lines sampled every commit line is
+    /// followed by an author line.</summary>
+    public static bool IsGitLog(IReadOnlyList<ReadOnlyMemory<char>> lines)
+    {
+        int commits = 0, authors = 0, seen = 0;
+        bool first = true;
+        foreach (var l in lines)
+        {
+            var s = l.Span;
+            if (s.IsWhiteSpace()) continue;
+            if (++seen > Sample) break;
+            bool commit = CommitRegex().IsMatch(s);
+            if (first && !commit) return false;
+            first = false;
+            if (commit) commits++;
+            else if (s.StartsWith("Author: ", StringComparison.Ordinal)) authors++;
+        }
+        return commits > 0 && authors >= commits - 1;
+    }
+
+    [GeneratedRegex(@"^commit [0-9a-f]{7,64}(?: \(.*\))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex CommitRegex();
+
     /// <summary>The file of a grep line (<c>path:12:</c>, <c>path:12-</c>, or <c>dir/path:</c> without line numbers), or empty.</summary>
     public static ReadOnlySpan<char> GrepKey(ReadOnlySpan<char> s)
     {

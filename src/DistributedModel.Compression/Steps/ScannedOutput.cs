@@ -43,10 +43,12 @@ internal sealed class ScannedOutput
         return (lines, offsets, endsWithNewline, bytes);
     }
 
+    /// <param name="proseFailures">False when failure words in prose are not failures of the program (a git log's commit
+    /// messages: "fix binding error …"): such lines are then <see cref="Severity.Other"/>; definite ones still count.</param>
     /// <param name="grouped">For a grouped digest (grep results, path lists), which needs only the definite errors and
     /// warnings and their templates: other lines may be classified <see cref="Severity.Other"/> and get no template.</param>
     public static ScannedOutput Scan(List<ReadOnlyMemory<char>> cleaned, List<int> lineOffsets, bool endsWithNewline, long cleanBytes,
-        CompressionOptions options, LineClassifier classifier, bool grouped)
+        CompressionOptions options, LineClassifier classifier, bool grouped, bool proseFailures = true)
     {
         int n = cleaned.Count;
         var lines = new ReadOnlyMemory<char>[n];
@@ -71,6 +73,7 @@ internal sealed class ScannedOutput
             bool sure = false;
             var severity = grouped ? classifier.ClassifyDefinite(span, out at, out sure) : classifier.Classify(span, out at, out sure);
             if (!grouped && !sure && MsBuildChatter.Is(span)) { noise[i] = true; severity = Severity.Other; at = -1; }
+            else if (!proseFailures && !sure && severity is Severity.Error or Severity.Warning) { severity = Severity.Other; at = -1; }
             bool frame = false;
             if (severity == Severity.Error || StackFrame.OpensTrace(span)) { inBlock = true; framesLeft = options.FramesPerError; pythonIndent = -1; }
             else if (inBlock && (StackFrame.Is(span) || pythonIndent >= 0 && Indent(span) > pythonIndent))

@@ -76,4 +76,22 @@ public sealed class OutputShapeTests
 
         OutputShape.Detect(lines).Should().Be(CompressionKind.Grep);
     }
+
+    [Theory]
+    [InlineData("git-log-stat", true)]
+    [InlineData("dotnet-build-detailed", false)]
+    [InlineData("loghub-zookeeper", false)]
+    [InlineData("grep-rn-go", false)]
+    public void A_git_log_is_known_by_its_commit_and_author_lines(string name, bool gitLog)
+    {
+        var lines = RealOutputs.Load(name).Split('\n').Select(static l => l.AsMemory()).ToList();
+        OutputShape.IsGitLog(lines).Should().Be(gitLog);
+    }
+
+    [Fact]
+    public void Output_that_only_mentions_a_commit_later_is_not_a_git_log()
+    {
+        var lines = new[] { "Building…", "commit 8dd20118ba9a9dfa18ebba99e33d6a59b0090436", "Author: someone" }.Select(static l => l.AsMemory()).ToList();
+        OutputShape.IsGitLog(lines).Should().BeFalse();
+    }
 }
