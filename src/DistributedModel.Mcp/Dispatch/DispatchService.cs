@@ -117,7 +117,8 @@ public sealed class DispatchService(
         string repoRoot;
         try { repoRoot = await worktrees.GetRepoRootAsync(paths.Root, ct).ConfigureAwait(false); }
         catch (GitException) { return null; }
-        return await worktrees.CleanUpAsync(repoRoot, Path.Combine(WorktreesDir, id), branch, baseSha, ct).ConfigureAwait(false);
+        try { return await worktrees.CleanUpAsync(repoRoot, Path.Combine(WorktreesDir, id), branch, baseSha, ct).ConfigureAwait(false); }
+        catch (GitException ex) { return new WorktreeRemoval(false, "Cleaning up failed: " + ex.Message); } // the server starts all the same
     }
 
     /// <summary>How many dispatches run at once (<c>dispatch.maxConcurrent</c>; the default when the configuration is unreadable).</summary>
