@@ -57,6 +57,27 @@ public sealed class ServerProcessTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task The_published_server_lists_its_tools_and_summarizes_with_no_dotnet_anywhere()
+    {
+        // Issue 29.4: no dotnet on PATH, DOTNET_ROOT pointing nowhere — the Native-AOT server needs neither.
+        var exe = await ServerExeAsync();
+        WithoutDotnet.IsNativeExecutable(exe).Should().BeTrue("a Native-AOT binary, not an apphost that loads libhostfxr from a .NET install");
+        await using var gemini = await FakeGemini.StartAsync();
+        gemini.Reply("DIGEST: 42 errors CS0246");
+        using var ws = new TempDirectory("dm-mcp-nodotnet");
+        ws.Write(".claude/dm.json", ProviderTestHost.FastRetriesDmJson);
+        ws.Write("build.log", Samples.BuildLog());
+        var env = Environment(gemini);
+        foreach (var (key, value) in WithoutDotnet.Environment(System.IO.Directory.CreateDirectory(ws.Combine("empty-path")).FullName)) env[key] = value;
+
+        await using var client = await StartAsync(ws.Path, env);
+
+        (await client.ListToolsAsync()).Select(t => t.Name).Should().Contain(["summarize", "dispatch"]);
+        var result = await client.CallToolAsync("summarize", new Dictionary<string, object?> { ["paths"] = new[] { "build.log" } });
+        string.Concat(result.Content.OfType<TextContentBlock>().Select(b => b.Text)).Should().Contain("DIGEST: 42 errors CS0246");
+    }
+
+    [Fact]
     public async Task A_configuration_with_errors_still_starts_the_server_and_every_answer_names_the_problems()
     {
         // Issue 26 item 9: a typo in the repository's dm.json, a bad URL or a CRLF in a key aborted dm-mcp at start, so
