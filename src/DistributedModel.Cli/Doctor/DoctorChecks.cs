@@ -51,6 +51,15 @@ public sealed class DoctorChecks(CliEnvironment env, RepoLayout repo)
             var (resolved, problems, ignored) = ProviderBaseUrls.ResolveWithProblems(repo.Paths, new ConfigurationBuilder().AddInMemoryCollection(values).Build());
             foreach (var problem in problems) results.Add(new("provider configuration", CheckLevel.Fail, problem + " (left at its default; the rest applies)"));
             foreach (var warning in ignored) results.Add(new("project configuration", CheckLevel.Warn, warning));
+            // Every user-only key the project sets (dispatch.codexHome, mcp.scaffold.allowPaths, …), each once: the
+            // server's loaders ignore them at run time, doctor says so before (issue 26).
+            var userFile = DistributedModel.Core.Configuration.UserConfigFile.Path(env.HomeDirectory);
+            foreach (var warning in DistributedModel.Core.Configuration.RepoConfigAudit.UserOnlyKeysSet(repo.Paths.ConfigFile, userFile))
+            {
+                var key = warning[(warning.IndexOf(": ", StringComparison.Ordinal) + 2)..warning.IndexOf(" ignored", StringComparison.Ordinal)];
+                if (key == "dispatch.codexPath" || ignored.Any(w => w.Contains(key + " ignored", StringComparison.Ordinal))) continue; // said by its own check
+                results.Add(new("project configuration", CheckLevel.Warn, warning));
+            }
             foreach (var r in resolved)
             {
                 endpoints[r.Provider] = r;

@@ -56,6 +56,19 @@ public sealed class DispatchCodexDoctorTests : IDisposable
         Line(run.Out, "codex found").Should().StartWith("ok").And.Contain(onPath).And.Contain("(from PATH)").And.NotContain("pwned");
     }
 
+    [Fact]
+    public async Task Every_user_only_key_a_repository_sets_is_listed_once_by_doctor()
+    {
+        // Issue 26: a hostile repository's codexHome and allowPaths are ignored at run time; doctor lists them before.
+        _h.WriteRepo(".claude/dm.json", """{ "dispatch": { "codexHome": "/tmp/theirs" }, "mcp": { "scaffold": { "allowPaths": [".git/config"] } } }""");
+
+        var run = await _h.RunAsync("doctor");
+
+        var lines = run.Out.Split('\n').Where(static l => l.Contains("project configuration", StringComparison.Ordinal)).ToList();
+        lines.Should().ContainSingle(l => l.Contains("dispatch.codexHome ignored: only you may set it", StringComparison.Ordinal)).Which.Should().StartWith("warn");
+        lines.Should().ContainSingle(l => l.Contains("mcp.scaffold.allowPaths ignored", StringComparison.Ordinal)).Which.Should().StartWith("warn");
+    }
+
     private string Script(string rel, string body)
     {
         var path = _h.Write(rel, "#!/bin/sh\n" + body + "\n");
