@@ -110,7 +110,8 @@ public sealed class DoctorCommandTests : IDisposable
         _h.SetEnv("OPENAI_API_KEY", "sk-secret-value-123");
         _h.SetEnv("OPENAI_BASE_URL", $"http://127.0.0.1:{port}/v1");
         _h.SetEnv("OLLAMA_HOST", $"127.0.0.1:{ClosedPort()}");
-        var bin = _h.Write("pathbin/codex", "#!/bin/sh\n");
+        var bin = _h.Write("pathbin/codex", "#!/bin/sh\necho 'codex-cli 0.171.0'\n"); // doctor runs it: `--version`
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(bin, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         _h.SetEnv("PATH", Path.GetDirectoryName(bin));
         _h.WriteRepo(".claude/dm/ledger.jsonl", new string('x', 2048));
 
@@ -126,7 +127,7 @@ public sealed class DoctorCommandTests : IDisposable
         Line(run.Out, "openai reachable").Should().StartWith("ok").And.Contain("HTTP 401");
         Line(run.Out, "gemini key").Should().StartWith("warn").And.Contain("GEMINI_API_KEY or GOOGLE_API_KEY not set");
         Line(run.Out, "ollama reachable").Should().StartWith("warn").And.Contain("unreachable");
-        Line(run.Out, "codex found").Should().StartWith("ok");
+        Line(run.Out, "codex found").Should().StartWith("ok").And.Contain("(from PATH): codex-cli 0.171.0");
         Line(run.Out, "ollama found").Should().StartWith("warn");
         Line(run.Out, "disk use of .claude/dm").Should().Contain("in 2 file(s)", "the smoke runs write into a scratch workspace, not the repo");
         Line(run.Out, "PostToolUse hook runs").Should().StartWith("ok").And.Contain("error line kept");
