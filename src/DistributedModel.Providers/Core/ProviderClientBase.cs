@@ -147,6 +147,10 @@ internal abstract class ProviderClientBase(HttpClient http, ProviderSettings set
         bool largerBudgetHelps = true) =>
         new(Name, redactor.Redact($"{Name} {call.Model}: {message}"), largerBudgetHelps) { Usage = usage, BilledModel = model ?? call.Model };
 
+    /// <summary>A blank JSON-mode answer the provider's guide says to retry (see <see cref="BlankJsonAnswerException"/>).</summary>
+    protected BlankJsonAnswerException BlankJson(ProviderCall call, string message, TokenUsage usage, string? model) =>
+        new(Name, redactor.Redact($"{Name} {call.Model}: {message}")) { Usage = usage, BilledModel = model ?? call.Model };
+
     protected static long Long(JsonElement obj, string name) =>
         obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n) ? n : 0;
 

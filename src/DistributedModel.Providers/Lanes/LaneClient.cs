@@ -54,6 +54,7 @@ internal sealed class LaneClient(DmProviderSettings settings, ProviderClients cl
 
             var budget = request.MaxOutputTokens ?? lane.MaxOutputTokens;
             int? retriedWith = null;
+            var blankRetried = false;
             while (true)
             {
                 var scope = new CallScope(lane.AttemptTimeout, lane.TotalTimeout);
@@ -96,6 +97,13 @@ internal sealed class LaneClient(DmProviderSettings settings, ProviderClients cl
                         Stopwatch.GetElapsedTime(started), scope.Attempts), name, model, ex));
                     budget = larger;
                     retriedWith = larger;
+                }
+                catch (BlankJsonAnswerException ex) when (!blankRetried)
+                {
+                    // DeepSeek's JSON-mode guide: a blank answer is retried, not a reason to fall back. Billed, so booked.
+                    Write(Billed(Record(lane.Name, name, model, previous, LedgerOutcome.Error, ex.ErrorClass, ex.Message + "; retrying once",
+                        Stopwatch.GetElapsedTime(started), scope.Attempts), name, model, ex));
+                    blankRetried = true;
                 }
                 catch (ProviderException ex)
                 {
