@@ -67,6 +67,29 @@ public sealed class BilledAttemptTests : ProviderTestBase
     }
 
     [Fact]
+    public async Task The_daily_budget_counts_the_truncated_attempt()
+    {
+        await using var openai = await FakeOpenAI.StartAsync();
+        openai.Usage = new FakeUsage(Input: 100_000, Output: 10_000);
+        openai.Reply("the whole answer").Enqueue(FakeFault.TruncatedAnswer());
+        decimal each;
+        using (var first = Host(openai: openai))
+        {
+            await first.Lanes.CompleteAsync(new LaneRequest("consult", "", "x") { Provider = "openai", MaxOutputTokens = 1000 });
+            var lines = first.LedgerLines();
+            each = lines[1].CostUsd!.Value;
+            lines[0].CostUsd.Should().Be(each);
+        }
+
+        // Spent today: both attempts (2 × each). A cap of 1.5 × each is passed only if the truncated one is counted.
+        var cap = (each * 1.5m).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var host = Host(openai: openai, dmJson: """{"lanes":{"consult":{"dailyBudgetUsd":""" + cap + "}}}");
+        var act = () => host.Lanes.CompleteAsync(new LaneRequest("consult", "", "x") { Provider = "openai" });
+
+        (await act.Should().ThrowAsync<ProviderException>()).Which.ErrorClass.Should().Be(ProviderErrorClass.BudgetExceeded);
+    }
+
+    [Fact]
     public async Task An_Ollama_truncated_attempt_books_its_tokens_as_local()
     {
         await using var ollama = await FakeOllama.StartAsync();
