@@ -26,6 +26,15 @@ public class ProviderException : Exception
     /// <summary>One of <see cref="ProviderErrorClass"/>.</summary>
     public string ErrorClass { get; }
 
+    /// <summary>
+    /// What the provider reported it billed for this attempt (a truncated, empty or filtered answer is billed in full),
+    /// or null when no usage came back (the ledger then marks the attempt unpriced, never $0).
+    /// </summary>
+    public TokenUsage? Usage { get; init; }
+
+    /// <summary>The model the provider says answered, when <see cref="Usage"/> is known.</summary>
+    public string? BilledModel { get; init; }
+
     /// <summary>For a lane failure: what happened at each provider of the chain, in order.</summary>
     public IReadOnlyList<ProviderFailure> Failures { get; }
 }

@@ -135,12 +135,21 @@ internal abstract class ProviderClientBase(HttpClient http, ProviderSettings set
         return string.IsNullOrWhiteSpace(body) ? "(empty body)" : redactor.RedactShort(body, 200);
     }
 
-    protected ProviderException Fail(string errorClass, ProviderCall call, string message, Exception? inner) =>
-        new(Name, errorClass, redactor.Redact($"{Name} {call.Model}: {message}"), inner is null ? null : new RedactedException(inner.GetType().Name));
+    protected ProviderException Fail(string errorClass, ProviderCall call, string message, Exception? inner,
+        TokenUsage? usage = null, string? model = null) =>
+        new(Name, errorClass, redactor.Redact($"{Name} {call.Model}: {message}"), inner is null ? null : new RedactedException(inner.GetType().Name))
+        {
+            Usage = usage, BilledModel = usage is null ? null : model ?? call.Model,
+        };
 
     /// <summary>A cut answer: never returned as an answer (see <see cref="TruncationException"/>).</summary>
-    protected TruncationException Truncated(ProviderCall call, string message, bool largerBudgetHelps = true) =>
-        new(Name, redactor.Redact($"{Name} {call.Model}: {message}"), largerBudgetHelps);
+    protected TruncationException Truncated(ProviderCall call, string message, TokenUsage usage, string? model,
+        bool largerBudgetHelps = true) =>
+        new(Name, redactor.Redact($"{Name} {call.Model}: {message}"), largerBudgetHelps) { Usage = usage, BilledModel = model ?? call.Model };
+
+    /// <summary>A blank JSON-mode answer the provider's guide says to retry (see <see cref="BlankJsonAnswerException"/>).</summary>
+    protected BlankJsonAnswerException BlankJson(ProviderCall call, string message, TokenUsage usage, string? model) =>
+        new(Name, redactor.Redact($"{Name} {call.Model}: {message}")) { Usage = usage, BilledModel = model ?? call.Model };
 
     protected static long Long(JsonElement obj, string name) =>
         obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n) ? n : 0;

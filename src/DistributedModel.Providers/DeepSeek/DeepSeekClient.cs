@@ -59,9 +59,11 @@ internal sealed class DeepSeekClient(HttpClient http, ProviderSettings settings,
         var finish = Str(choices[0], "finish_reason");
         var text = Str(Child(choices[0], "message"), "content");
         if (finish == "length")
-            throw Truncated(call, $"answer cut at max_tokens {call.MaxOutputTokens} (finish_reason length; reasoning tokens count against it)");
+            throw Truncated(call, $"answer cut at max_tokens {call.MaxOutputTokens} (finish_reason length; reasoning tokens count against it)", usage, Str(root, "model"));
+        if (call.WantsJson && finish == "stop" && string.IsNullOrWhiteSpace(text))
+            throw BlankJson(call, "JSON mode answered blank content (finish_reason stop); the JSON-mode guide says to retry", usage, Str(root, "model"));
         if (string.IsNullOrWhiteSpace(text))
-            throw Fail(ProviderErrorClass.EmptyResponse, call, $"empty content (finish_reason {finish ?? "none"})", null);
+            throw Fail(ProviderErrorClass.EmptyResponse, call, $"empty content (finish_reason {finish ?? "none"})", null, usage, Str(root, "model"));
         return new ProviderResult(text, Str(root, "model") ?? call.Model, usage, finish);
     }
 }

@@ -67,7 +67,7 @@ internal sealed class GeminiClient(HttpClient http, ProviderSettings settings, R
         {
             var block = Str(Child(root, "promptFeedback"), "blockReason");
             throw Fail(block is null ? ProviderErrorClass.EmptyResponse : ProviderErrorClass.BadRequest, call,
-                block is null ? "response has no candidates" : $"prompt blocked ({block})", null);
+                block is null ? "response has no candidates" : $"prompt blocked ({block})", null, usage, model);
         }
 
         var first = candidates[0];
@@ -82,9 +82,9 @@ internal sealed class GeminiClient(HttpClient http, ProviderSettings settings, R
             }
 
         if (finish == "MAX_TOKENS")
-            throw Truncated(call, $"answer cut at maxOutputTokens {call.MaxOutputTokens} (finishReason MAX_TOKENS; {thoughts} thinking tokens counted against it)");
+            throw Truncated(call, $"answer cut at maxOutputTokens {call.MaxOutputTokens} (finishReason MAX_TOKENS; {thoughts} thinking tokens counted against it)", usage, model);
         if (string.IsNullOrWhiteSpace(text.ToString()))
-            throw Fail(ProviderErrorClass.EmptyResponse, call, $"no text in the answer (finishReason {finish ?? "none"})", null);
+            throw Fail(ProviderErrorClass.EmptyResponse, call, $"no text in the answer (finishReason {finish ?? "none"})", null, usage, model);
         return new ProviderResult(text.ToString(), model, usage, finish);
     }
 }

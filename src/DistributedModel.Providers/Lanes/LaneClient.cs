@@ -54,6 +54,7 @@ internal sealed class LaneClient(DmProviderSettings settings, ProviderClients cl
 
             var budget = request.MaxOutputTokens ?? lane.MaxOutputTokens;
             int? retriedWith = null;
+            var blankRetried = false;
             while (true)
             {
                 var scope = new CallScope(lane.AttemptTimeout, lane.TotalTimeout);
@@ -92,15 +93,22 @@ internal sealed class LaneClient(DmProviderSettings settings, ProviderClients cl
                 catch (TruncationException ex) when (ex.LargerBudgetHelps && retriedWith is null && RetryBudget(lane, budget) is { } larger)
                 {
                     // A cut answer is never returned; the output budget (reasoning included) was too small: once more with more room.
-                    Write(Record(lane.Name, name, model, previous, LedgerOutcome.Error, ex.ErrorClass, ex.Message + $"; retrying with maxOutputTokens {larger}",
-                        Stopwatch.GetElapsedTime(started), scope.Attempts));
+                    Write(Billed(Record(lane.Name, name, model, previous, LedgerOutcome.Error, ex.ErrorClass, ex.Message + $"; retrying with maxOutputTokens {larger}",
+                        Stopwatch.GetElapsedTime(started), scope.Attempts), name, model, ex));
                     budget = larger;
                     retriedWith = larger;
                 }
+                catch (BlankJsonAnswerException ex) when (!blankRetried)
+                {
+                    // DeepSeek's JSON-mode guide: a blank answer is retried, not a reason to fall back. Billed, so booked.
+                    Write(Billed(Record(lane.Name, name, model, previous, LedgerOutcome.Error, ex.ErrorClass, ex.Message + "; retrying once",
+                        Stopwatch.GetElapsedTime(started), scope.Attempts), name, model, ex));
+                    blankRetried = true;
+                }
                 catch (ProviderException ex)
                 {
-                    Write(Record(lane.Name, name, model, previous, LedgerOutcome.Error, ex.ErrorClass, ex.Message,
-                        Stopwatch.GetElapsedTime(started), scope.Attempts));
+                    Write(Billed(Record(lane.Name, name, model, previous, LedgerOutcome.Error, ex.ErrorClass, ex.Message,
+                        Stopwatch.GetElapsedTime(started), scope.Attempts), name, model, ex));
                     failures.Add(new ProviderFailure(name, ex.ErrorClass, ex.Message));
                     previous = name;
                     break;
@@ -190,6 +198,25 @@ internal sealed class LaneClient(DmProviderSettings settings, ProviderClients cl
             Ms = Math.Round(elapsed.TotalMilliseconds, 1), Attempts = attempts, FallbackFrom = fallbackFrom,
             Outcome = outcome, Error = error, Detail = redactor.RedactShort(detail, 400),
         };
+
+    /// <summary>
+    /// An attempt that reached the provider and came back with usage (truncated, empty, filtered) is billed in full:
+    /// book its tokens and cost, or mark it unpriced (cost null) when the model has no price — never $0.
+    /// </summary>
+    private LedgerRecord Billed(LedgerRecord record, string provider, string? model, ProviderException ex)
+    {
+        if (ex.Usage is not { } usage) return record;
+        var billedModel = ex.BilledModel ?? model ?? "";
+        var now = clock.GetUtcNow();
+        var cost = settings.Prices.Cost(provider, billedModel, usage, now);
+        if (cost is null && model is not null && billedModel != model) cost = settings.Prices.Cost(provider, model, usage, now);
+        return record with
+        {
+            Model = billedModel, In = usage.Input, Out = usage.Output, Reasoning = usage.Reasoning, Cached = usage.Cached,
+            CacheWrite = usage.CacheWrite, CostUsd = cost, Unpriced = cost is null ? true : null,
+            Local = provider == ProviderNames.Ollama ? true : null, BaselineUsd = settings.Baseline.Cost(usage),
+        };
+    }
 
     private void Write(LedgerRecord record)
     {

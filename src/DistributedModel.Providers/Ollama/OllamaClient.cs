@@ -52,16 +52,16 @@ internal sealed class OllamaClient(HttpClient http, ProviderSettings settings, R
         var usage = new TokenUsage(Long(root, "prompt_eval_count"), Long(root, "eval_count"), 0, 0);
         var text = Str(Child(root, "message"), "content");
         if (Str(root, "done_reason") == "length")
-            throw Truncated(call, $"answer cut at num_predict {call.MaxOutputTokens} (done_reason length)");
+            throw Truncated(call, $"answer cut at num_predict {call.MaxOutputTokens} (done_reason length)", usage, Str(root, "model"));
         // Ollama keeps only what fits its context and still answers 200; the only sign is a prompt_eval_count far below
         // what was sent (ollama/ollama#3839). About 4 characters per token; a cached prefix can also lower the count,
         // so only a count under a third of the estimate, on a prompt of more than 1,000 tokens, is taken as a cut.
         var sent = (call.SystemPrompt.Length + call.UserPrompt.Length) / 4;
         if (sent > 1000 && usage.Input * 3 < sent)
             throw Truncated(call, $"prompt silently truncated: ≈{sent} tokens sent, {usage.Input} evaluated (prompt_eval_count); " +
-                "the server's context is smaller than num_ctx — set OLLAMA_CONTEXT_LENGTH or providers.ollama.numCtx", largerBudgetHelps: false);
+                "the server's context is smaller than num_ctx — set OLLAMA_CONTEXT_LENGTH or providers.ollama.numCtx", usage, Str(root, "model"), largerBudgetHelps: false);
         if (string.IsNullOrWhiteSpace(text))
-            throw Fail(ProviderErrorClass.EmptyResponse, call, $"no text in the answer (done_reason {Str(root, "done_reason") ?? "none"})", null);
+            throw Fail(ProviderErrorClass.EmptyResponse, call, $"no text in the answer (done_reason {Str(root, "done_reason") ?? "none"})", null, usage, Str(root, "model"));
         return new ProviderResult(text, Str(root, "model") ?? call.Model, usage, Str(root, "done_reason"));
     }
 }

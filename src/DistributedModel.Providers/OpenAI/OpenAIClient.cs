@@ -81,13 +81,13 @@ internal sealed class OpenAIClient(HttpClient http, ProviderSettings settings, R
 
         var status = Str(root, "status");
         if (status == "incomplete" && Str(Child(root, "incomplete_details"), "reason") == "max_output_tokens")
-            throw Truncated(call, $"answer cut at max_output_tokens {call.MaxOutputTokens} (status incomplete; reasoning tokens count against it)");
+            throw Truncated(call, $"answer cut at max_output_tokens {call.MaxOutputTokens} (status incomplete; reasoning tokens count against it)", usage, Str(root, "model"));
         if (string.IsNullOrWhiteSpace(text.ToString()))
         {
             var why = refusal is not null ? $"model refused: {refusal}"
                 : status == "incomplete" ? $"incomplete ({Str(Child(root, "incomplete_details"), "reason") ?? "unknown reason"}); raise maxOutputTokens, it includes reasoning tokens"
                 : $"no output_text in the answer (status {status ?? "none"})";
-            throw Fail(ProviderErrorClass.EmptyResponse, call, why, null);
+            throw Fail(ProviderErrorClass.EmptyResponse, call, why, null, usage, Str(root, "model"));
         }
         return new ProviderResult(text.ToString(), Str(root, "model") ?? call.Model, usage, status);
     }
