@@ -1,7 +1,6 @@
 using System.Text.Json;
 using DistributedModel.Core.Configuration;
 using DistributedModel.Core.Processes;
-using DistributedModel.Core.Runtime;
 
 namespace DistributedModel.Cli.Doctor;
 
@@ -14,7 +13,6 @@ public sealed class DispatchCodexCheck(CliEnvironment env, string repoConfigFile
 {
     public const string Name = "codex found";
     private const string Key = "dispatch.codexPath";
-    private static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
     public async Task<IReadOnlyList<CheckResult>> RunAsync(CancellationToken ct)
     {
@@ -64,23 +62,9 @@ public sealed class DispatchCodexCheck(CliEnvironment env, string repoConfigFile
     /// <exception cref="InvalidOperationException">The file is unreadable, not JSON, or the value is not a non-empty string.</exception>
     private static string? TryReadCodexPath(string file)
     {
-        byte[]? bytes;
-        try { bytes = ConfigFileText.ReadBytes(file); }
-        catch (BoundedFileException ex) { throw new InvalidOperationException(ex.Message, ex); }
-        if (bytes is null) return null;
-        try
-        {
-            using var doc = JsonDocument.Parse(bytes, Options);
-            if (doc.RootElement.ValueKind != JsonValueKind.Object
-                || !doc.RootElement.TryGetProperty("dispatch", out var dispatch) || dispatch.ValueKind != JsonValueKind.Object
-                || !dispatch.TryGetProperty("codexPath", out var value)) return null;
-            return value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } s
-                ? s : throw new InvalidOperationException($"{file}: {Key} must be a non-empty string.");
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidOperationException($"{file} is not valid JSON: {ex.Message}", ex);
-        }
+        if (DmJsonSection.Read(file, "dispatch") is not { } dispatch || !dispatch.TryGetProperty("codexPath", out var value)) return null;
+        return value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } s
+            ? s : throw new InvalidOperationException($"{file}: {Key} must be a non-empty string.");
     }
 
     /// <summary>As dispatch finds it: a value with a slash is a path, else a name searched on PATH.</summary>

@@ -54,9 +54,8 @@ public sealed class DoctorChecks(CliEnvironment env, RepoLayout repo)
             // Every user-only key the project sets (dispatch.codexHome, mcp.scaffold.allowPaths, …), each once: the
             // server's loaders ignore them at run time, doctor says so before (issue 26).
             var userFile = DistributedModel.Core.Configuration.UserConfigFile.Path(env.HomeDirectory);
-            foreach (var warning in DistributedModel.Core.Configuration.RepoConfigAudit.UserOnlyKeysSet(repo.Paths.ConfigFile, userFile))
+            foreach (var (key, warning) in DistributedModel.Core.Configuration.RepoConfigAudit.UserOnlyKeysSet(repo.Paths.ConfigFile, userFile))
             {
-                var key = warning[(warning.IndexOf(": ", StringComparison.Ordinal) + 2)..warning.IndexOf(" ignored", StringComparison.Ordinal)];
                 if (key == "dispatch.codexPath" || ignored.Any(w => w.Contains(key + " ignored", StringComparison.Ordinal))) continue; // said by its own check
                 results.Add(new("project configuration", CheckLevel.Warn, warning));
             }

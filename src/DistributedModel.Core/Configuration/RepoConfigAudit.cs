@@ -9,28 +9,23 @@ namespace DistributedModel.Core.Configuration;
 /// </summary>
 public static class RepoConfigAudit
 {
-    /// <summary>One warning per user-only key the project's file sets (<see cref="ConfigKeys.Ignored(string, string, string)"/>),
-    /// in the table's order; none when the file is missing, unreadable or not JSON (the loaders report that).</summary>
-    public static IReadOnlyList<string> UserOnlyKeysSet(string repoFile, string userFile)
+    /// <summary>One finding per user-only key the project's file sets: the key and its warning
+    /// (<see cref="ConfigKeys.Ignored(string, string, string)"/>), in the table's order; none when the file is missing,
+    /// unreadable or not JSON (the loaders report that).</summary>
+    public static IReadOnlyList<(string Key, string Warning)> UserOnlyKeysSet(string repoFile, string userFile)
     {
         if (UserConfigFile.IsSameFile(repoFile, userFile)) return [];
-        byte[]? bytes;
-        try { bytes = ConfigFileText.ReadBytes(repoFile); }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { return []; } // BoundedFileException is an IOException
-        if (bytes is null) return [];
-        JsonDocument doc;
-        try { doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }); }
-        catch (JsonException) { return []; }
-        using (doc)
+        JsonElement? root;
+        try { root = DmJsonSection.ReadRoot(repoFile); }
+        catch (InvalidOperationException) { return []; }
+        if (root is not { } r) return [];
+        var found = new List<(string, string)>();
+        foreach (var key in ConfigKeys.Declared.Order(StringComparer.Ordinal))
         {
-            var found = new List<string>();
-            foreach (var key in ConfigKeys.Declared.Order(StringComparer.Ordinal))
-            {
-                if (key.Contains('*', StringComparison.Ordinal) || ConfigKeys.Of(key)!.Scope != ConfigKeyScope.UserOnly) continue;
-                if (Has(doc.RootElement, key)) found.Add(ConfigKeys.Ignored(key, ".claude/dm.json", userFile));
-            }
-            return found;
+            if (key.Contains('*', StringComparison.Ordinal) || ConfigKeys.Of(key)!.Scope != ConfigKeyScope.UserOnly) continue;
+            if (Has(r, key)) found.Add((key, ConfigKeys.Ignored(key, ".claude/dm.json", userFile)));
         }
+        return found;
     }
 
     private static bool Has(JsonElement root, string key)

@@ -8,8 +8,10 @@ public sealed class RepoConfigAuditTests : IDisposable
 {
     private readonly TempDirectory _dir = new("dm-audit");
     private string UserFile => _dir.Combine("home", ".claude", "dm.json");
+    private string RepoFile => _dir.Combine("repo", ".claude", "dm.json");
 
-    private IReadOnlyList<string> Audit(string json) => RepoConfigAudit.UserOnlyKeysSet(_dir.Write("repo/.claude/dm.json", json), UserFile);
+    private IReadOnlyList<string> Audit(string json) =>
+        [.. RepoConfigAudit.UserOnlyKeysSet(_dir.Write("repo/.claude/dm.json", json), UserFile).Select(static f => f.Warning)];
 
     [Fact]
     public void Each_user_only_key_a_repository_sets_is_named_with_the_users_file()
@@ -25,6 +27,8 @@ public sealed class RepoConfigAuditTests : IDisposable
         found.Should().ContainSingle(w => w.Contains("mcp.scaffold.allowPaths ignored", StringComparison.Ordinal));
         found.Should().ContainSingle(w => w.Contains("prices ignored", StringComparison.Ordinal));
         found.Should().OnlyContain(w => w.Contains(UserFile, StringComparison.Ordinal));
+        RepoConfigAudit.UserOnlyKeysSet(RepoFile, UserFile).Select(static f => f.Key)
+            .Should().Equal("dispatch.codexConfig", "dispatch.codexHome", "mcp.scaffold.allowPaths", "prices");
     }
 
     [Theory]
